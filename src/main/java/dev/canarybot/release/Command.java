@@ -1,0 +1,63 @@
+package dev.canarybot.release;
+
+/**
+ * What a person or the bot asks of a release. Each carries its actor, who is named in the
+ * history and in refusals.
+ */
+public sealed interface Command {
+  String actor();
+
+  /** The history's name for this command. */
+  String action();
+
+  /**
+   * Start a release on a target. {@code observedWeight} is the canary weight on the route when
+   * the target was resolved (0 when the canary has no destination yet).
+   */
+  record Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
+      boolean autoRollback, int observedWeight) implements Command {
+    public String action() { return "start"; }
+  }
+
+  /**
+   * Move to the next step, or to {@code toWeight} when it is a later step (0 means "next").
+   * {@code expectedWeight} is the weight the asker saw (a button carries the step it was drawn
+   * for); -1 means "whatever it is now". A mismatch is refused, so double clicks and stale
+   * cards change nothing.
+   */
+  record Promote(String actor, int toWeight, int expectedWeight, String reason) implements Command {
+    public String action() { return "promote"; }
+  }
+
+  record Rollback(String actor, String reason) implements Command {
+    public String action() { return "rollback"; }
+  }
+
+  record Pause(String actor, String reason) implements Command {
+    public String action() { return "pause"; }
+  }
+
+  record Resume(String actor) implements Command {
+    public String action() { return "resume"; }
+  }
+
+  /** The route's weights are at neither what the bot wants nor what it last wrote. */
+  record MarkDrifted(String actor, int foundCanaryWeight, int foundStableWeight) implements Command {
+    public String action() { return "drift"; }
+  }
+
+  /** End the release at 100 % and keep the old version running. */
+  record Complete(String actor) implements Command {
+    public String action() { return "complete"; }
+  }
+
+  /** Retire the old version; {@code force} skips the wait at 100 %. */
+  record Cleanup(String actor, CleanupMode mode, boolean force) implements Command {
+    public String action() { return "cleanup"; }
+  }
+
+  /** The bot cannot carry on; a person has to look. */
+  record Fail(String actor, String reason) implements Command {
+    public String action() { return "fail"; }
+  }
+}

@@ -1,0 +1,245 @@
+package dev.canarybot.release;
+
+import dev.canarybot.release.Command.Cleanup;
+import dev.canarybot.release.Command.Complete;
+import dev.canarybot.release.Command.Fail;
+import dev.canarybot.release.Command.MarkDrifted;
+import dev.canarybot.release.Command.Pause;
+import dev.canarybot.release.Command.Promote;
+import dev.canarybot.release.Command.Resume;
+import dev.canarybot.release.Command.Rollback;
+import dev.canarybot.release.Command.Start;
+import dev.canarybot.release.Decision.Accepted;
+import dev.canarybot.release.Decision.Refused;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The rules of a release: (current release or none, command, now) -> a transition with its
+ * effects, or a refusal that says why. Pure; the caller stores the result with a
+ * compare-and-swap and then carries out the effects.
+ */
+public final class ReleaseStateMachine {
+
+  private ReleaseStateMachine() {}
+
+  public static Decision decide(CanaryRelease current, Command command, Instant now) {
+    if (command instanceof Start start) {
+      return start(current, start, now);
+    }
+    if (current == null) {
+      return new Refused("cannot " + command.action() + ": there is no such canary release");
+    }
+    if (command instanceof Promote c) {
+      return promote(current, c, now);
+    }
+    if (command instanceof Rollback c) {
+      return rollback(current, c, now);
+    }
+    if (command instanceof Pause c) {
+      return pause(current, c, now);
+    }
+    if (command instanceof Resume c) {
+      return resume(current, c, now);
+    }
+    if (command instanceof MarkDrifted c) {
+      return drift(current, c, now);
+    }
+    if (command instanceof Complete c) {
+      return complete(current, c, now);
+    }
+    if (command instanceof Cleanup c) {
+      return cleanup(current, c, now);
+    }
+    return fail(current, (Fail) command, now);
+  }
+
+  private static Decision start(CanaryRelease current, Start c, Instant now) {
+    if (current != null && current.phase().ownsRoute()) {
+      return new Refused("cannot start: canary " + current.describe() + " is already running on "
+          + current.target().describe() + "; " + startedBy(current)
+          + ". Promote, roll back or clean it up first.");
+    }
+    ReleaseStatus fresh = new ReleaseStatus(
+        Phase.Progressing, 0, c.plan().weightAt(0), now, c.observedWeight(), false, null,
+        current == null ? List.of() : current.status().history());
+    HistoryEntry entry = new HistoryEntry(now, c.actor(), c.action(),
+        current == null ? null : current.phase(), Phase.Progressing,
+        current == null ? -1 : current.weight(), fresh.weight(),
+        "canary " + c.target().canarySubset() + " at " + fresh.weight() + " %, plan " + c.plan().describe());
+    CanaryRelease started = new CanaryRelease(c.name(), c.target(), c.plan(), c.autoRollback(),
+        fresh.append(entry));
+    return new Accepted(started, entry, List.of(new Effect.SetWeights(fresh.weight())));
+  }
+
+  private static Decision promote(CanaryRelease r, Promote c, Instant now) {
+    if (c.expectedWeight() >= 0 && c.expectedWeight() != r.weight() && r.phase() != Phase.Paused) {
+      return new Refused(alreadyMoved(r));
+    }
+    switch (r.phase()) {
+      case Progressing -> { }
+      case Paused -> {
+        return new Refused("cannot promote: " + r.name() + " is " + pausedBy(r) + "; resume it first");
+      }
+      case Promoted, Completed -> {
+        return new Refused("cannot promote: " + r.name() + " is already at 100 % — " + lastMove(r));
+      }
+      case RolledBack -> {
+        return new Refused("cannot promote: canary was " + lastMove(r));
+      }
+      case CleanedUp -> {
+        return new Refused("cannot promote: " + r.name() + " is finished, " + lastMove(r));
+      }
+      case Failed -> {
+        return new Refused("cannot promote: " + r.name() + " failed (" + r.status().last().reason()
+            + "); only rollback is offered");
+      }
+    }
+    int toIndex;
+    if (c.toWeight() <= 0) {
+      toIndex = r.status().stepIndex() + 1;
+    } else {
+      toIndex = r.plan().indexOf(c.toWeight());
+      if (toIndex <= r.status().stepIndex()) {
+        return new Refused("cannot promote to " + c.toWeight() + " %: it is not a later step of the plan "
+            + r.plan().describe() + " (now at " + r.weight() + " %)");
+      }
+    }
+    int to = r.plan().weightAt(toIndex);
+    Phase phase = to == 100 ? Phase.Promoted : Phase.Progressing;
+    String reason = blankToDefault(c.reason(), "promoted to " + to + " %");
+    return transition(r, c, now, phase, toIndex, to, now, false, reason,
+        List.of(new Effect.SetWeights(to)));
+  }
+
+  private static Decision rollback(CanaryRelease r, Rollback c, Instant now) {
+    switch (r.phase()) {
+      case RolledBack -> {
+        return new Refused("nothing to roll back: canary was already " + lastMove(r));
+      }
+      case CleanedUp -> {
+        return new Refused("cannot roll back: " + r.target().stableWorkload() + " was "
+            + lastMove(r) + "; start a new release to change versions");
+      }
+      default -> { }
+    }
+    String reason = blankToDefault(c.reason(), "rolled back by request");
+    return transition(r, c, now, Phase.RolledBack, r.status().stepIndex(), 0,
+        r.status().stepStartedAt(), false, reason, List.of(new Effect.SetWeights(0)));
+  }
+
+  private static Decision pause(CanaryRelease r, Pause c, Instant now) {
+    if (r.phase() == Phase.Paused) {
+      return new Refused("already paused: " + r.name() + " was " + pausedBy(r));
+    }
+    if (!r.phase().isWatched()) {
+      return new Refused("cannot pause: " + r.name() + " is " + r.phase() + " — " + lastMove(r));
+    }
+    return transition(r, c, now, Phase.Paused, r.status().stepIndex(), r.weight(),
+        r.status().stepStartedAt(), false, blankToDefault(c.reason(), "paused by request"), List.of());
+  }
+
+  private static Decision resume(CanaryRelease r, Resume c, Instant now) {
+    if (r.phase() != Phase.Paused) {
+      return new Refused("cannot resume: " + r.name() + " is not paused (" + r.phase() + ")");
+    }
+    Phase phase = r.weight() == 100 ? Phase.Promoted : Phase.Progressing;
+    // Observation restarts: what was seen while the bot was not in charge does not count.
+    String reason = r.status().drifted()
+        ? "resumed; the route goes back to " + (100 - r.weight()) + "/" + r.weight()
+        : "resumed";
+    return transition(r, c, now, phase, r.status().stepIndex(), r.weight(), now, false, reason,
+        List.of(new Effect.ReassertWeights(r.weight())));
+  }
+
+  private static Decision drift(CanaryRelease r, MarkDrifted c, Instant now) {
+    if (!r.phase().isWatched()) {
+      return new Refused("drift not acted on: " + r.name() + " is " + r.phase());
+    }
+    String reason = "weights changed outside canary-bot: expected " + (100 - r.weight()) + "/"
+        + r.weight() + ", found " + c.foundStableWeight() + "/" + c.foundCanaryWeight()
+        + "; paused, nothing overwritten";
+    return transition(r, c, now, Phase.Paused, r.status().stepIndex(), r.weight(),
+        r.status().stepStartedAt(), true, reason, List.of());
+  }
+
+  private static Decision complete(CanaryRelease r, Complete c, Instant now) {
+    if (r.phase() != Phase.Promoted) {
+      return new Refused("cannot complete: " + r.name() + " is " + r.phase()
+          + (r.phase() == Phase.Progressing ? " at " + r.weight() + " %; it completes at 100 %" : ""));
+    }
+    return transition(r, c, now, Phase.Completed, r.status().stepIndex(), r.weight(),
+        r.status().stepStartedAt(), false, "completed at 100 %; " + r.target().stableWorkload()
+            + " kept running", List.of());
+  }
+
+  private static Decision cleanup(CanaryRelease r, Cleanup c, Instant now) {
+    if (r.phase() == Phase.CleanedUp) {
+      return new Refused("already " + lastMove(r));
+    }
+    if (r.phase() != Phase.Promoted && r.phase() != Phase.Completed) {
+      return new Refused("cannot clean up: " + r.name() + " is " + r.phase() + " at " + r.weight()
+          + " %; the old version is retired only after the canary has 100 %");
+    }
+    Duration waited = r.timeAtStep(now);
+    Duration needed = r.plan().cleanupAfter();
+    if (!c.force() && waited.compareTo(needed) < 0) {
+      return new Refused("cannot clean up yet: " + r.name() + " has been at 100 % for "
+          + TimeText.duration(waited) + " of the required " + TimeText.duration(needed) + " ("
+          + TimeText.duration(needed.minus(waited)) + " to go)");
+    }
+    String how = c.mode() == CleanupMode.DELETE ? "deleted" : "scaled to 0";
+    return transition(r, c, now, Phase.CleanedUp, r.status().stepIndex(), 100,
+        r.status().stepStartedAt(), false, r.target().stableWorkload() + " " + how
+            + (c.force() && waited.compareTo(needed) < 0 ? " (before the " + TimeText.duration(needed)
+                + " wait was over, by override)" : ""),
+        List.of(new Effect.RetireStable(r.target().stableWorkload(), c.mode())));
+  }
+
+  private static Decision fail(CanaryRelease r, Fail c, Instant now) {
+    if (!r.phase().ownsRoute()) {
+      return new Refused("not marked failed: " + r.name() + " is already " + r.phase());
+    }
+    return transition(r, c, now, Phase.Failed, r.status().stepIndex(), r.weight(),
+        r.status().stepStartedAt(), false, blankToDefault(c.reason(), "failed"), List.of());
+  }
+
+  private static Accepted transition(CanaryRelease r, Command c, Instant now, Phase phase,
+      int stepIndex, int weight, Instant stepStartedAt, boolean drifted, String reason,
+      List<Effect> effects) {
+    ReleaseStatus s = r.status();
+    HistoryEntry entry = new HistoryEntry(now, c.actor(), c.action(), s.phase(), phase,
+        s.weight(), weight, reason);
+    ReleaseStatus next = new ReleaseStatus(phase, stepIndex, weight, stepStartedAt,
+        s.appliedWeight(), drifted, s.card(), s.history()).append(entry);
+    return new Accepted(r.withStatus(next), entry, effects);
+  }
+
+  /** "already at 50 % — promoted by @alice at 10:02 UTC". */
+  private static String alreadyMoved(CanaryRelease r) {
+    return "already at " + r.weight() + " % — " + lastMove(r);
+  }
+
+  private static String lastMove(CanaryRelease r) {
+    HistoryEntry last = r.status().last();
+    return last == null ? r.phase().toString() : last.describe();
+  }
+
+  private static String pausedBy(CanaryRelease r) {
+    HistoryEntry last = r.status().lastOf("pause", "drift");
+    if (last == null) {
+      return "paused";
+    }
+    return last.describe() + " (" + last.reason() + ")";
+  }
+
+  private static String startedBy(CanaryRelease r) {
+    HistoryEntry start = r.status().lastOf("start");
+    return start == null ? "started earlier" : start.describe();
+  }
+
+  private static String blankToDefault(String text, String fallback) {
+    return text == null || text.isBlank() ? fallback : text.strip();
+  }
+}
