@@ -48,13 +48,15 @@ public record CanaryRelease(
   public CanaryRelease withAppliedWeight(int applied) {
     ReleaseStatus s = status;
     return withStatus(new ReleaseStatus(
-        s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), applied, s.drifted(), s.card(), s.history()));
+        s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), applied, s.drifted(), s.cleanupMode(),
+        s.card(), s.history()));
   }
 
   public CanaryRelease withCard(CardRef card) {
     ReleaseStatus s = status;
     return withStatus(new ReleaseStatus(
-        s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), s.appliedWeight(), s.drifted(), card, s.history()));
+        s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), s.appliedWeight(), s.drifted(),
+        s.cleanupMode(), card, s.history()));
   }
 
   /** "api-vs (v1 90 % / v2 10 %, Progressing)". */

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One transition of a release, as it is kept forever in the resource's history.
  *
  * @param action the command that made it: start, promote, rollback, pause, resume, drift,
- *     complete, cleanup, fail
+ *     complete, cleanup, fail, and retired (the bot saw the old version gone)
  * @param fromWeight the canary weight before, or -1 when there was no release before
  */
 public record HistoryEntry(
@@ -35,6 +35,7 @@ public record HistoryEntry(
       case "complete" -> "completed";
       case "cleanup" -> "cleaned up";
       case "fail" -> "marked failed";
+      case "retired" -> "retired";
       default -> action;
     };
   }

@@ -62,7 +62,7 @@ public final class ReleaseStateMachine {
           + ". Promote, roll back or clean it up first.");
     }
     ReleaseStatus fresh = new ReleaseStatus(
-        Phase.Progressing, 0, c.plan().weightAt(0), now, c.observedWeight(), false, null,
+        Phase.Progressing, 0, c.plan().weightAt(0), now, c.observedWeight(), false, null, null,
         current == null ? List.of() : current.status().history());
     HistoryEntry entry = new HistoryEntry(now, c.actor(), c.action(),
         current == null ? null : current.phase(), Phase.Progressing,
@@ -74,9 +74,6 @@ public final class ReleaseStateMachine {
   }
 
   private static Decision promote(CanaryRelease r, Promote c, Instant now) {
-    if (c.expectedWeight() >= 0 && c.expectedWeight() != r.weight() && r.phase() != Phase.Paused) {
-      return new Refused(alreadyMoved(r));
-    }
     switch (r.phase()) {
       case Progressing -> { }
       case Paused -> {
@@ -95,6 +92,9 @@ public final class ReleaseStateMachine {
         return new Refused("cannot promote: " + r.name() + " failed (" + r.status().last().reason()
             + "); only rollback is offered");
       }
+    }
+    if (c.expectedWeight() >= 0 && c.expectedWeight() != r.weight()) {
+      return new Refused(alreadyMoved(r));
     }
     int toIndex;
     if (c.toWeight() <= 0) {
@@ -205,14 +205,35 @@ public final class ReleaseStateMachine {
         r.status().stepStartedAt(), false, blankToDefault(c.reason(), "failed"), List.of());
   }
 
+  /**
+   * Records that the old version is really gone after a cleanup: the history says so, and a
+   * resync knows not to retire it again (a person may scale it back up on purpose).
+   */
+  public static CanaryRelease retired(CanaryRelease r, String actor, Instant now, String detail) {
+    if (r.phase() != Phase.CleanedUp) {
+      throw new IllegalStateException(r.name() + " is " + r.phase() + ", not CleanedUp");
+    }
+    HistoryEntry entry = new HistoryEntry(now, actor, "retired", Phase.CleanedUp, Phase.CleanedUp,
+        r.weight(), r.weight(), detail);
+    return r.withStatus(r.status().append(entry));
+  }
+
+  /** True after a cleanup was decided but before the old version was seen retired. */
+  public static boolean awaitsRetirement(CanaryRelease r) {
+    HistoryEntry last = r.status().last();
+    return r.phase() == Phase.CleanedUp && last != null && last.action().equals("cleanup");
+  }
+
   private static Accepted transition(CanaryRelease r, Command c, Instant now, Phase phase,
       int stepIndex, int weight, Instant stepStartedAt, boolean drifted, String reason,
       List<Effect> effects) {
     ReleaseStatus s = r.status();
     HistoryEntry entry = new HistoryEntry(now, c.actor(), c.action(), s.phase(), phase,
         s.weight(), weight, reason);
+    CleanupMode mode = effects.stream().filter(e -> e instanceof Effect.RetireStable)
+        .map(e -> ((Effect.RetireStable) e).mode()).findFirst().orElse(s.cleanupMode());
     ReleaseStatus next = new ReleaseStatus(phase, stepIndex, weight, stepStartedAt,
-        s.appliedWeight(), drifted, s.card(), s.history()).append(entry);
+        s.appliedWeight(), drifted, mode, s.card(), s.history()).append(entry);
     return new Accepted(r.withStatus(next), entry, effects);
   }
 
@@ -221,8 +242,10 @@ public final class ReleaseStateMachine {
     return "already at " + r.weight() + " % — " + lastMove(r);
   }
 
+  /** The newest transition a person would call a move ("retired" only confirms a cleanup). */
   private static String lastMove(CanaryRelease r) {
-    HistoryEntry last = r.status().last();
+    HistoryEntry last = r.status().lastOf("start", "promote", "rollback", "pause", "resume",
+        "drift", "complete", "cleanup", "fail");
     return last == null ? r.phase().toString() : last.describe();
   }
 

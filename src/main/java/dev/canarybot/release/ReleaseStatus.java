@@ -11,6 +11,7 @@ import java.util.List;
  * @param appliedWeight the canary weight the bot last saw on the route as its own doing; a
  *     route at neither {@code weight} nor {@code appliedWeight} was changed by someone else
  * @param drifted the release was paused because someone else changed the weights
+ * @param cleanupMode how the old version is retired, once a cleanup was decided; else {@code null}
  * @param card the Slack card, or {@code null} before it is posted
  */
 public record ReleaseStatus(
@@ -20,6 +21,7 @@ public record ReleaseStatus(
     Instant stepStartedAt,
     int appliedWeight,
     boolean drifted,
+    CleanupMode cleanupMode,
     CardRef card,
     List<HistoryEntry> history) {
 
@@ -33,7 +35,7 @@ public record ReleaseStatus(
   ReleaseStatus append(HistoryEntry entry) {
     List<HistoryEntry> longer = new ArrayList<>(history);
     longer.add(entry);
-    return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, card, longer);
+    return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card, longer);
   }
 
   /** The newest history entry, or {@code null} for a status without history. */

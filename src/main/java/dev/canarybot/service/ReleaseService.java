@@ -1,0 +1,194 @@
+package dev.canarybot.service;
+
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CleanupMode;
+import dev.canarybot.release.Command;
+import dev.canarybot.release.Decision;
+import dev.canarybot.release.Effect;
+import dev.canarybot.release.InvalidPlanException;
+import dev.canarybot.release.ReleasePlan;
+import dev.canarybot.release.ReleaseStateMachine;
+import dev.canarybot.release.ReleaseTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The use cases. Each one reads the release, asks the state machine, stores the answer with
+ * a compare-and-swap, then reconciles the cluster. A lost compare-and-swap is re-read and
+ * re-decided with what the asker saw, so racing clicks yield one transition and the others a
+ * refusal that says what happened.
+ */
+@ApplicationScoped
+public class ReleaseService {
+  private static final int ATTEMPTS = 5;
+
+  private final ReleaseStore store;
+  private final TargetResolver resolver;
+  private final Reconciler reconciler;
+  private final ReleaseEvents events;
+  private final CanaryConfig config;
+  private final Clock clock;
+
+  public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
+      ReleaseEvents events, CanaryConfig config, Clock clock) {
+    this.store = store;
+    this.resolver = resolver;
+    this.reconciler = reconciler;
+    this.events = events;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public Optional<CanaryRelease> find(String namespace, String name) {
+    return store.find(namespace, name).map(StoredRelease::release);
+  }
+
+  public List<CanaryRelease> list(String namespace) {
+    return store.list(namespace).stream().map(StoredRelease::release).toList();
+  }
+
+  public ActionResult start(StartRequest request) {
+    ReleasePlan plan;
+    try {
+      plan = new ReleasePlan(request.steps() == null ? config.steps() : request.steps(),
+          config.cleanupAfter());
+    } catch (InvalidPlanException e) {
+      return new ActionResult.Refused(e.getMessage());
+    }
+    ResolvedTarget resolved;
+    try {
+      resolved = resolver.resolve(request.query());
+    } catch (TargetException e) {
+      return new ActionResult.Refused("cannot start: " + e.getMessage());
+    }
+    Optional<CanaryRelease> rival = runningOnSameRoute(resolved);
+    if (rival.isPresent()) {
+      return new ActionResult.Refused("cannot start: " + rival.get().describe()
+          + " is already running on " + resolved.target().describe()
+          + "; one canary at a time per route");
+    }
+    Command start = new Command.Start(request.actor(), resolved.releaseName(), resolved.target(),
+        plan, request.autoRollback(), resolved.current().canary());
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<StoredRelease> existing = store.find(resolved.target().namespace(), resolved.releaseName());
+      Decision d = ReleaseStateMachine.decide(existing.map(StoredRelease::release).orElse(null),
+          start, clock.instant());
+      if (d instanceof Decision.Refused refused) {
+        return new ActionResult.Refused(refused.reason());
+      }
+      Decision.Accepted a = (Decision.Accepted) d;
+      try {
+        StoredRelease written = existing.isPresent()
+            ? store.update(existing.get(), a.release())
+            : store.create(a.release());
+        return afterTransition(written, a);
+      } catch (ConflictException e) {
+        // Someone else created or changed it meanwhile: decide again on what is there now.
+      }
+    }
+    return busy(resolved.releaseName());
+  }
+
+  private Optional<CanaryRelease> runningOnSameRoute(ResolvedTarget resolved) {
+    ReleaseTarget t = resolved.target();
+    return store.list(t.namespace()).stream().map(StoredRelease::release)
+        .filter(r -> r.phase().ownsRoute())
+        .filter(r -> !r.name().equals(resolved.releaseName()))
+        .filter(r -> r.target().virtualService().equals(t.virtualService())
+            && Objects.equals(r.target().route(), t.route()))
+        .findFirst();
+  }
+
+  /**
+   * @param toWeight a later step of the plan, or 0 for the next one
+   * @param expectedWeight the weight the asker saw (a button's step), or -1 for "as it is now"
+   */
+  public ActionResult promote(String namespace, String name, String actor, int toWeight,
+      int expectedWeight, String reason) {
+    int seen = expectedWeight;
+    if (seen < 0) {
+      Optional<StoredRelease> now = store.find(namespace, name);
+      if (now.isEmpty()) {
+        return notFound(namespace, name);
+      }
+      seen = now.get().release().weight();
+    }
+    return act(namespace, name, new Command.Promote(actor, toWeight, seen, reason));
+  }
+
+  public ActionResult rollback(String namespace, String name, String actor, String reason) {
+    return act(namespace, name, new Command.Rollback(actor, reason));
+  }
+
+  public ActionResult pause(String namespace, String name, String actor, String reason) {
+    return act(namespace, name, new Command.Pause(actor, reason));
+  }
+
+  public ActionResult resume(String namespace, String name, String actor) {
+    return act(namespace, name, new Command.Resume(actor));
+  }
+
+  public ActionResult complete(String namespace, String name, String actor) {
+    return act(namespace, name, new Command.Complete(actor));
+  }
+
+  public ActionResult cleanup(String namespace, String name, String actor, CleanupMode mode,
+      boolean force) {
+    return act(namespace, name, new Command.Cleanup(actor, mode, force));
+  }
+
+  /** Applies one command with compare-and-swap, re-deciding on a lost race. */
+  ActionResult act(String namespace, String name, Command command) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<StoredRelease> current = store.find(namespace, name);
+      if (current.isEmpty()) {
+        return notFound(namespace, name);
+      }
+      Decision d = ReleaseStateMachine.decide(current.get().release(), command, clock.instant());
+      if (d instanceof Decision.Refused refused) {
+        return new ActionResult.Refused(refused.reason());
+      }
+      try {
+        return afterTransition(store.update(current.get(), ((Decision.Accepted) d).release()),
+            (Decision.Accepted) d);
+      } catch (ConflictException e) {
+        // Lost the race: the next round re-reads and re-decides with what the asker saw.
+      }
+    }
+    return busy(name);
+  }
+
+  private ActionResult afterTransition(StoredRelease written, Decision.Accepted a) {
+    events.transitioned(a.release(), a.entry());
+    boolean reassert = a.effects().stream().anyMatch(e -> e instanceof Effect.ReassertWeights);
+    Reconciler.Reconciled r = reconciler.reconcile(written, reassert);
+    return new ActionResult.Done(r.stored().release(), a.entry(), r.outcome());
+  }
+
+  /** Re-applies every release's weights, finishes pending cleanups and reports drift. */
+  public List<Reconciler.Reconciled> resyncAll() {
+    return store.listAll().stream().map(this::resyncOne).toList();
+  }
+
+  private Reconciler.Reconciled resyncOne(StoredRelease stored) {
+    try {
+      return reconciler.reconcile(stored, false);
+    } catch (RuntimeException e) {
+      // One broken release must not keep the others from converging.
+      return new Reconciler.Reconciled(stored, "resync failed: " + e.getMessage());
+    }
+  }
+
+  private ActionResult notFound(String namespace, String name) {
+    List<String> names = store.list(namespace).stream().map(s -> s.release().name()).sorted().toList();
+    return new ActionResult.Refused("there is no canary release " + name + " in namespace " + namespace
+        + (names.isEmpty() ? " (there are none there)" : " (there are: " + String.join(", ", names) + ")"));
+  }
+
+  private ActionResult busy(String name) {
+    return new ActionResult.Refused(name + " is changing too fast to act on right now; try again");
+  }
+}

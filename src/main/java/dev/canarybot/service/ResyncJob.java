@@ -1,0 +1,30 @@
+package dev.canarybot.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-applies desired weights on a schedule and at startup, so a crash between storing a
+ * transition and writing the VirtualService converges, and drift is noticed.
+ */
+@ApplicationScoped
+public class ResyncJob {
+  private static final Logger LOG = Logger.getLogger(ResyncJob.class);
+  private final ReleaseService service;
+
+  public ResyncJob(ReleaseService service) {
+    this.service = service;
+  }
+
+  @Scheduled(identity = "resync", every = "${canary.resync-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void resync() {
+    try {
+      service.resyncAll().stream().filter(r -> !r.outcome().isEmpty())
+          .forEach(r -> LOG.infof("resync %s: %s", r.stored().release().name(), r.outcome()));
+    } catch (RuntimeException e) {
+      LOG.warn("resync failed; it runs again at the next interval", e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.canarybot.service;
+
+import dev.canarybot.release.ReleaseTarget;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One route's weights in memory, with the real router's expected-weight rule. */
+final class FakeTrafficRouter implements TrafficRouter {
+  volatile RouteWeights weights = new RouteWeights(100, 0, false);
+  volatile boolean gone;
+  final AtomicInteger writes = new AtomicInteger();
+  final AtomicInteger failNextWrites = new AtomicInteger();
+  volatile boolean stableDropped;
+
+  @Override
+  public RouteWeights read(ReleaseTarget target) {
+    if (gone) {
+      throw new TargetException("VirtualService " + target.virtualService() + "." + target.namespace()
+          + " not found");
+    }
+    return weights;
+  }
+
+  @Override
+  public synchronized RouteWeights setWeights(ReleaseTarget target, int expectedCanary, int canaryWeight) {
+    RouteWeights now = read(target);
+    if (now.canary() == canaryWeight) {
+      return now;
+    }
+    if (now.canary() != expectedCanary) {
+      throw new RouteDriftException("found " + now.describe(), now);
+    }
+    if (failNextWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("connection reset");
+    }
+    writes.incrementAndGet();
+    weights = new RouteWeights(100 - canaryWeight, canaryWeight, true);
+    return weights;
+  }
+
+  @Override
+  public RouteWeights dropStable(ReleaseTarget target) {
+    stableDropped = true;
+    return weights;
+  }
+
+  /** What a person with kubectl edit does. */
+  void editByHand(int stable, int canary) {
+    weights = new RouteWeights(stable, canary, true);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.canarybot.service;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what was done to Deployments. */
+final class FakeWorkloads implements Workloads {
+  final List<String> calls = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void scaleToZero(String namespace, String deployment) {
+    calls.add("scale " + namespace + "/" + deployment + " 0");
+  }
+
+  @Override
+  public void delete(String namespace, String deployment) {
+    calls.add("delete " + namespace + "/" + deployment);
+  }
+}
