@@ -4,11 +4,13 @@ import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.Decision;
+import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +39,20 @@ public class Reconciler {
     this.clock = clock;
   }
 
-  /** The release as stored after reconciling, and what happened, for people. */
-  public record Reconciled(StoredRelease stored, String outcome) {}
+  /**
+   * The release as stored after reconciling, what happened (for people), and the history
+   * entries the bot itself made on the way (drift, failure, retirement), which the caller
+   * passes on to people after its own news.
+   */
+  public record Reconciled(StoredRelease stored, String outcome, List<HistoryEntry> made) {
+    public Reconciled {
+      made = List.copyOf(made);
+    }
+
+    Reconciled(StoredRelease stored, String outcome) {
+      this(stored, outcome, List.of());
+    }
+  }
 
   /**
    * @param reassert the bot takes the route back (a resume): whatever weights it has now
@@ -126,7 +140,7 @@ public class Reconciler {
     try {
       StoredRelease written = store.update(stored, a.release());
       events.transitioned(a.release(), a.entry());
-      return new Reconciled(written, a.entry().reason());
+      return new Reconciled(written, a.entry().reason(), List.of(a.entry()));
     } catch (ConflictException e) {
       return new Reconciled(stored, "not recorded: " + stored.release().name()
           + " changed meanwhile; the next resync looks again");
@@ -158,7 +172,7 @@ public class Reconciler {
     try {
       StoredRelease written = store.update(stored, done);
       events.transitioned(done, done.status().last());
-      return new Reconciled(written, detail);
+      return new Reconciled(written, detail, List.of(done.status().last()));
     } catch (ConflictException e) {
       return new Reconciled(stored, detail);
     }

@@ -1,6 +1,7 @@
 package dev.canarybot.service;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.Decision;
@@ -29,15 +30,17 @@ public class ReleaseService {
   private final TargetResolver resolver;
   private final Reconciler reconciler;
   private final ReleaseEvents events;
+  private final ReleaseNotifier notifier;
   private final CanaryConfig config;
   private final Clock clock;
 
   public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
-      ReleaseEvents events, CanaryConfig config, Clock clock) {
+      ReleaseEvents events, ReleaseNotifier notifier, CanaryConfig config, Clock clock) {
     this.store = store;
     this.resolver = resolver;
     this.reconciler = reconciler;
     this.events = events;
+    this.notifier = notifier;
     this.config = config;
     this.clock = clock;
   }
@@ -140,6 +143,25 @@ public class ReleaseService {
     return act(namespace, name, new Command.Cleanup(actor, mode, force));
   }
 
+  /**
+   * Remembers where the release's card was posted, so every replica updates that message.
+   * Not a transition: only the card field changes, so a lost race is simply retried.
+   */
+  public Optional<CanaryRelease> attachCard(String namespace, String name, CardRef card) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<StoredRelease> current = store.find(namespace, name);
+      if (current.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(store.update(current.get(), current.get().release().withCard(card)).release());
+      } catch (ConflictException e) {
+        // Someone transitioned it meanwhile; put the card on the newer version.
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Applies one command with compare-and-swap, re-deciding on a lost race. */
   ActionResult act(String namespace, String name, Command command) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -165,6 +187,8 @@ public class ReleaseService {
     events.transitioned(a.release(), a.entry());
     boolean reassert = a.effects().stream().anyMatch(e -> e instanceof Effect.ReassertWeights);
     Reconciler.Reconciled r = reconciler.reconcile(written, reassert);
+    notifier.transitioned(r.stored().release(), a.entry(), r.outcome());
+    tell(r);
     return new ActionResult.Done(r.stored().release(), a.entry(), r.outcome());
   }
 
@@ -175,11 +199,17 @@ public class ReleaseService {
 
   private Reconciler.Reconciled resyncOne(StoredRelease stored) {
     try {
-      return reconciler.reconcile(stored, false);
+      Reconciler.Reconciled r = reconciler.reconcile(stored, false);
+      tell(r);
+      return r;
     } catch (RuntimeException e) {
       // One broken release must not keep the others from converging.
       return new Reconciler.Reconciled(stored, "resync failed: " + e.getMessage());
     }
+  }
+
+  private void tell(Reconciler.Reconciled r) {
+    r.made().forEach(entry -> notifier.transitioned(r.stored().release(), entry, r.outcome()));
   }
 
   private ActionResult notFound(String namespace, String name) {

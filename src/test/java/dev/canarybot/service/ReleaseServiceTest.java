@@ -27,13 +27,15 @@ class ReleaseServiceTest {
   final FakeTrafficRouter router = new FakeTrafficRouter();
   final FakeWorkloads workloads = new FakeWorkloads();
   final RecordingEvents events = new RecordingEvents();
+  final List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final ReleaseNotifier notifier = (release, entry, outcome) -> told.add(entry.action() + " " + release.weight());
   final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
   TargetResolver resolver = q -> new ResolvedTarget("api-vs", TARGET, router.read(TARGET));
   final ExecutorService pool = Executors.newFixedThreadPool(20);
 
   ReleaseService service() {
     Reconciler reconciler = new Reconciler(router, workloads, store, events, clock);
-    return new ReleaseService(store, resolver, reconciler, events, new TestConfig(), clock);
+    return new ReleaseService(store, resolver, reconciler, events, notifier, new TestConfig(), clock);
   }
 
   @AfterEach
@@ -74,6 +76,7 @@ class ReleaseServiceTest {
         .isEqualTo("Deployment api-v1 scaled to 0; its route entry stays at weight 0");
     assertThat(workloads.calls).containsExactly("scale default/api-v1 0");
     assertThat(store.get("api-vs").status().last().action()).isEqualTo("retired");
+    assertThat(told).containsExactly("start 10", "promote 50", "promote 100", "cleanup 100", "retired 100");
     assertThat(router.stableDropped).isFalse();
     // A resync later leaves the old version alone: a person may scale it back on purpose.
     s.resyncAll();
@@ -148,6 +151,7 @@ class ReleaseServiceTest {
     assertThat(store.get("api-vs").status().drifted()).isTrue();
     assertThat(router.weights).isEqualTo(new RouteWeights(70, 30, true));
     assertThat(router.writes.get()).isEqualTo(writes);
+    assertThat(told).containsExactly("start 10", "drift 10");
     assertThat(events.lines).last().asString()
         .isEqualTo("drift: weights changed outside canary-bot: expected 90/10, found 70/30; paused, nothing overwritten");
 
@@ -227,6 +231,14 @@ class ReleaseServiceTest {
         new TargetQuery("default", "api-vs", null, null, null), List.of(50, 10), true));
     assertThat(((ActionResult.Refused) r).reason()).startsWith("step 10 does not increase on 50");
     assertThat(store.listAll()).isEmpty();
+  }
+
+  @Test
+  void theCardIsRememberedAcrossTransitions() {
+    start();
+    service().attachCard("default", "api-vs", new dev.canarybot.release.CardRef("C1", "1700000000.000100"));
+    service().promote("default", "api-vs", "bob", 0, -1, null);
+    assertThat(store.get("api-vs").status().card().ts()).isEqualTo("1700000000.000100");
   }
 
   @Test
