@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The release engine's settings ({@code canary.*}). */
 @ConfigMapping(prefix = "canary")
@@ -32,4 +33,31 @@ public interface CanaryConfig {
   /** The cluster's DNS domain, to tell {@code api-service} and its full name are one host. */
   @WithDefault("cluster.local")
   String clusterDomain();
+
+  /** Time a canary must be observed at its first step before it may be promoted. */
+  @WithDefault("30m")
+  Duration observeFirstStep();
+
+  /** Time a canary must be observed at each later step below 100 %. */
+  @WithDefault("1h")
+  Duration observeLaterSteps();
+
+  /** Slack channel ID for cards and alerts when the command's own channel is not used. */
+  Optional<String> channel();
+
+  /** Slack user or user-group IDs that may start, pause, resume and roll back. */
+  Optional<List<String>> operators();
+
+  /** Slack user or user-group IDs that may also promote and clean up. */
+  Optional<List<String>> approvers();
+
+  /** Slack channel IDs the bot answers in; none means every channel it is in. */
+  Optional<List<String>> channels();
+
+  /** Namespaces the bot may act in; none means every namespace it can see. */
+  Optional<List<String>> namespaces();
+
+  /** The person who started a release may not take it to 100 % alone. */
+  @WithDefault("false")
+  boolean secondApprover();
 }

@@ -53,7 +53,21 @@ public class ReleaseService {
     return store.list(namespace).stream().map(StoredRelease::release).toList();
   }
 
+  /** A refusal when the namespace is not one the bot was given, else empty. */
+  public Optional<String> namespaceRefusal(String namespace) {
+    List<String> allowed = config.namespaces().orElse(List.of());
+    if (allowed.isEmpty() || allowed.contains(namespace)) {
+      return Optional.empty();
+    }
+    return Optional.of("canary-bot does not manage namespace " + namespace + "; it manages "
+        + String.join(", ", allowed) + " (setting CANARY_NAMESPACES)");
+  }
+
   public ActionResult start(StartRequest request) {
+    Optional<String> outside = namespaceRefusal(request.query().namespace());
+    if (outside.isPresent()) {
+      return new ActionResult.Refused(outside.get());
+    }
     ReleasePlan plan;
     try {
       plan = new ReleasePlan(request.steps() == null ? config.steps() : request.steps(),
@@ -164,6 +178,10 @@ public class ReleaseService {
 
   /** Applies one command with compare-and-swap, re-deciding on a lost race. */
   ActionResult act(String namespace, String name, Command command) {
+    Optional<String> outside = namespaceRefusal(namespace);
+    if (outside.isPresent()) {
+      return new ActionResult.Refused(outside.get());
+    }
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<StoredRelease> current = store.find(namespace, name);
       if (current.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.canarybot.service;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The defaults of {@link CanaryConfig}, with no wait before cleanup. */
 final class TestConfig implements CanaryConfig {
@@ -11,4 +12,12 @@ final class TestConfig implements CanaryConfig {
   @Override public boolean autoRollback() { return true; }
   @Override public String istioApiVersion() { return "networking.istio.io/v1beta1"; }
   @Override public String clusterDomain() { return "cluster.local"; }
+  @Override public Duration observeFirstStep() { return Duration.ofMinutes(30); }
+  @Override public Duration observeLaterSteps() { return Duration.ofHours(1); }
+  @Override public Optional<String> channel() { return Optional.of("C0CANARY"); }
+  @Override public Optional<List<String>> operators() { return Optional.of(List.of("U0OPERATOR")); }
+  @Override public Optional<List<String>> approvers() { return Optional.of(List.of("U0APPROVER")); }
+  @Override public Optional<List<String>> channels() { return Optional.empty(); }
+  @Override public Optional<List<String>> namespaces() { return Optional.empty(); }
+  @Override public boolean secondApprover() { return false; }
 }

@@ -1,0 +1,39 @@
+package dev.canarybot.slack;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the bot reaches Slack ({@code slack.*}, or the {@code SLACK_*} environment variables). */
+@ConfigMapping(prefix = "slack")
+public interface SlackSettings {
+
+  /** Bot token ({@code xoxb-…}); without it the bot posts nothing. */
+  Optional<String> botToken();
+
+  /** Signing secret that every HTTP request from Slack is verified with. */
+  Optional<String> signingSecret();
+
+  /** App-level token ({@code xapp-…}); when set, Socket Mode is used instead of HTTP. */
+  Optional<String> appToken();
+
+  /** Base of the Slack Web API, ending in {@code /api/}; tests and the demo point it elsewhere. */
+  Optional<String> apiUrl();
+
+  /** How long user-group members are cached ({@code usergroups.users.list} is rate-limited). */
+  @WithDefault("5m")
+  Duration groupCacheTtl();
+
+  /** First wait before retrying a failed Slack call; it doubles up to {@code retry-max-wait}. */
+  @WithDefault("1s")
+  Duration retryFirstWait();
+
+  /** Longest wait between two tries of one Slack call. */
+  @WithDefault("30s")
+  Duration retryMaxWait();
+
+  /** Tries of one call before it is given up (about ten minutes with the default waits). */
+  @WithDefault("25")
+  int retryAttempts();
+}
