@@ -15,21 +15,22 @@ import java.util.List;
  * one dropped. {@link #applyTo} turns it into a new VirtualService tree.
  *
  * @param weights one entry per destination the route keeps; a destination to be added has
- *     index {@code -1}
+ *     index {@link #NONE}
+ * @param droppedIndex the index of the stable destination to remove, or {@link #NONE}
  */
 public record WeightChange(
     int routeIndex,
     String routeName,
     List<DestinationWeight> weights,
     boolean canaryAdded,
-    int stableDropped,
+    int droppedIndex,
     RouteWeights before,
     RouteWeights after) {
 
   /** @param from {@code null} when the destination had no weight field (or is being added) */
   public record DestinationWeight(int index, String subset, Integer from, int to) {}
 
-  /** No destination index is dropped. */
+  /** No index: the destination is yet to be added, or nothing is dropped. */
   public static final int NONE = -1;
 
   public WeightChange {
@@ -38,7 +39,7 @@ public record WeightChange(
 
   /** True when writing it would change nothing. */
   public boolean isEmpty() {
-    return !canaryAdded && stableDropped == NONE
+    return !canaryAdded && droppedIndex == NONE
         && weights.stream().allMatch(w -> w.from() != null && w.from() == w.to());
   }
 
@@ -137,8 +138,8 @@ public record WeightChange(
     if (canaryAdded) {
       destinations.add(canaryEntry(destinations, target));
     }
-    if (stableDropped != NONE) {
-      destinations.remove(stableDropped);
+    if (droppedIndex != NONE) {
+      destinations.remove(droppedIndex);
     }
     return copy;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.ConflictException;
 import dev.canarybot.service.RouteDriftException;
 import dev.canarybot.service.RouteWeights;
 import dev.canarybot.service.TargetException;
@@ -123,6 +124,22 @@ class IstioTrafficRouterTest {
   void aWriterInTheGapWhoAlreadyMovedToDesiredEndsTheMove() {
     IstioTrafficRouter racing = new IstioTrafficRouter(client, config, read -> weights(50, 50));
     assertThat(racing.setWeights(TARGET, 10, 50)).isEqualTo(new RouteWeights(50, 50, true));
+  }
+
+  @Test
+  void aWriterInEveryGapEndsInAConflictAfterTheConfiguredAttempts() {
+    AtomicInteger writes = new AtomicInteger();
+    IstioTrafficRouter racing = new IstioTrafficRouter(client, config, read -> {
+      ObjectNode vs = cluster.virtualService("api-vs");
+      ((ObjectNode) vs.at("/spec/http/0")).put("timeout", writes.incrementAndGet() + "s");
+      cluster.replaceVirtualService(vs);
+    });
+
+    assertThatThrownBy(() -> racing.setWeights(TARGET, 10, 50))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageStartingWith("VirtualService api-vs.default update failed:");
+    assertThat(writes.get()).isEqualTo(config.writeAttempts());
+    assertThat(router.read(TARGET)).isEqualTo(new RouteWeights(90, 10, true));
   }
 
   @Test
