@@ -1,0 +1,125 @@
+package dev.canarybot.mesh;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.ConflictException;
+import dev.canarybot.service.RouteDriftException;
+import dev.canarybot.service.RouteWeights;
+import dev.canarybot.service.TargetException;
+import dev.canarybot.service.TrafficRouter;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.function.Function;
+
+/**
+ * Moves a route's weights by read, decide ({@link WeightChange}), and an update that carries the
+ * resourceVersion it read.
+ *
+ * <p>Why not a JSON Patch with {@code test} ops: the update with resourceVersion is the same
+ * compare-and-swap on a real API server (a stale write gets 409), it re-decides on the fresh
+ * object instead of failing blind, and fabric8's mock server never answers a patch whose test
+ * fails, which would make the tests hang rather than fail.
+ */
+@ApplicationScoped
+public class IstioTrafficRouter implements TrafficRouter {
+  private static final int HTTP_CONFLICT = 409;
+
+  /** Runs between the read and the write; lets a test play the other writer in that gap. */
+  interface BeforeWrite {
+    BeforeWrite NONE = read -> {};
+
+    void run(GenericKubernetesResource read);
+  }
+
+  private final IstioApi istio;
+  private final MeshHosts hosts;
+  private final int writeAttempts;
+  private final BeforeWrite beforeWrite;
+
+  @Inject
+  public IstioTrafficRouter(KubernetesClient client, MeshConfig config) {
+    this(client, config, BeforeWrite.NONE);
+  }
+
+  IstioTrafficRouter(KubernetesClient client, MeshConfig config, BeforeWrite beforeWrite) {
+    this.istio = new IstioApi(client, config);
+    this.hosts = new MeshHosts(config.clusterDomain());
+    this.writeAttempts = Math.max(1, config.writeAttempts());
+    this.beforeWrite = beforeWrite;
+  }
+
+  @Override
+  public RouteWeights read(ReleaseTarget target) {
+    TargetRoute route = new RouteLocator(hosts).locate(istio.tree(get(target)), target);
+    if (route.stable() == null) {
+      throw new TargetException(target.describe() + ": the stable subset " + target.stableSubset()
+          + " is no longer on the route (found " + route.route().describeDestinations() + ")");
+    }
+    return route.weights();
+  }
+
+  @Override
+  public RouteWeights setWeights(ReleaseTarget target, int expectedCanary, int canaryWeight) {
+    return change(target, tree -> WeightChange.of(tree, target, expectedCanary, canaryWeight, hosts));
+  }
+
+  @Override
+  public RouteWeights dropStable(ReleaseTarget target) {
+    return change(target, tree -> WeightChange.dropStable(tree, target, hosts));
+  }
+
+  private RouteWeights change(ReleaseTarget target, Function<ObjectNode, WeightChange> decide) {
+    for (int attempt = 1; attempt <= writeAttempts; attempt++) {
+      GenericKubernetesResource read = get(target);
+      ObjectNode tree = istio.tree(read);
+      WeightChange change = decide.apply(tree);
+      if (change.isEmpty()) {
+        return change.before();
+      }
+      beforeWrite.run(read);
+      try {
+        istio.virtualServices().inNamespace(target.namespace())
+            .resource(istio.resource(change.applyTo(tree, target)))
+            .update();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == HTTP_CONFLICT) {
+          continue; // someone wrote since our read: decide again on what they wrote
+        }
+        throw new TargetException(name(target) + " update failed: " + e.getMessage(), e);
+      }
+      return verify(target, change);
+    }
+    throw new ConflictException(name(target) + " update failed: it changed under every one of "
+        + writeAttempts + " attempts; try again");
+  }
+
+  /** Reads the route back, as a write that was accepted can still be overtaken at once. */
+  private RouteWeights verify(ReleaseTarget target, WeightChange change) {
+    RouteWeights found = new RouteLocator(hosts).locate(istio.tree(get(target)), target).weights();
+    if (!found.equals(change.after())) {
+      throw new RouteDriftException(name(target) + " reads back " + found.describe()
+          + " after writing " + change.after().describe() + "; someone else changed it", found);
+    }
+    return found;
+  }
+
+  private GenericKubernetesResource get(ReleaseTarget target) {
+    GenericKubernetesResource vs;
+    try {
+      vs = istio.virtualServices().inNamespace(target.namespace()).withName(target.virtualService()).get();
+    } catch (KubernetesClientException e) {
+      throw new TargetException(name(target) + " read failed: " + e.getMessage(), e);
+    }
+    if (vs == null) {
+      throw new TargetException(name(target) + " not found");
+    }
+    return vs;
+  }
+
+  private static String name(ReleaseTarget target) {
+    return "VirtualService " + target.virtualService() + "." + target.namespace();
+  }
+}

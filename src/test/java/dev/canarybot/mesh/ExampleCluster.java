@@ -1,0 +1,101 @@
+package dev.canarybot.mesh;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Puts the example app of {@code manifests/examples/} into the test API server. Istio objects go
+ * in as generic resources so that fields the istio model does not know are stored as written.
+ */
+final class ExampleCluster {
+  static final String NS = "default";
+  static final Path EXAMPLES = Path.of("manifests", "examples");
+
+  private final KubernetesClient client;
+
+  ExampleCluster(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** Empties the namespace and loads every example manifest. */
+  ExampleCluster reset() {
+    client.apps().deployments().inNamespace(NS).list().getItems()
+        .forEach(d -> client.resource(d).delete());
+    client.services().inNamespace(NS).list().getItems().forEach(s -> client.resource(s).delete());
+    for (String kind : List.of("VirtualService", "DestinationRule", "Gateway")) {
+      istio(kind).inNamespace(NS).list().getItems()
+          .forEach(r -> istio(kind).inNamespace(NS).withName(r.getMetadata().getName()).delete());
+    }
+    documents().forEach(this::create);
+    return this;
+  }
+
+  void create(ObjectNode doc) {
+    String kind = doc.path("kind").asText();
+    if (doc.path("apiVersion").asText().startsWith("networking.istio.io/")) {
+      GenericKubernetesResource resource =
+          client.getKubernetesSerialization().convertValue(doc, GenericKubernetesResource.class);
+      istio(kind).inNamespace(NS).resource(resource).create();
+    } else {
+      HasMetadata typed = client.getKubernetesSerialization().unmarshal(doc.toString());
+      client.resource(typed).inNamespace(NS).create();
+    }
+  }
+
+  /** Reads one example document, to change it before {@link #create}. */
+  static ObjectNode example(String kind, String name) {
+    return documents().stream()
+        .filter(d -> d.path("kind").asText().equals(kind) && d.at("/metadata/name").asText().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static List<ObjectNode> documents() {
+    List<ObjectNode> docs = new ArrayList<>();
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      for (Path file : files.sorted().toList()) {
+        new YAMLMapper().readValues(new YAMLMapper().createParser(file.toFile()), ObjectNode.class)
+            .forEachRemaining(docs::add);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return docs;
+  }
+
+  MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+      istio(String kind) {
+    return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+        .withGroup("networking.istio.io")
+        .withVersion("v1beta1")
+        .withKind(kind)
+        .withPlural(kind.toLowerCase() + "s")
+        .withNamespaced(true)
+        .build());
+  }
+
+  ObjectNode virtualService(String name) {
+    return client.getKubernetesSerialization()
+        .convertValue(istio("VirtualService").inNamespace(NS).withName(name).get(), ObjectNode.class);
+  }
+
+  void replaceVirtualService(ObjectNode tree) {
+    GenericKubernetesResource resource =
+        client.getKubernetesSerialization().convertValue(tree, GenericKubernetesResource.class);
+    istio("VirtualService").inNamespace(NS).resource(resource).update();
+  }
+}
