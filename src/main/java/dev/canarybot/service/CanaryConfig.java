@@ -26,14 +26,6 @@ public interface CanaryConfig {
   @WithDefault("true")
   boolean autoRollback();
 
-  /** API version used to read and write VirtualServices and DestinationRules. */
-  @WithDefault("networking.istio.io/v1beta1")
-  String istioApiVersion();
-
-  /** The cluster's DNS domain, to tell {@code api-service} and its full name are one host. */
-  @WithDefault("cluster.local")
-  String clusterDomain();
-
   /** Time a canary must be observed at its first step before it may be promoted. */
   @WithDefault("30m")
   Duration observeFirstStep();
