@@ -34,7 +34,7 @@ public final class FakeSlackWebApi {
   private final AtomicLong ids = new AtomicLong();
   private final List<RecordedCall> calls = new ArrayList<>();
   private final ChannelHistory channels = new ChannelHistory();
-  private final List<FakeMessage> ephemerals = new ArrayList<>();
+  private final List<FakeEphemeral> ephemerals = new ArrayList<>();
   private final ForcedFailures failures = new ForcedFailures();
   private final Map<String, List<String>> userGroups = new HashMap<>();
   private final Map<String, String> pendingUploads = new HashMap<>();
@@ -95,7 +95,7 @@ public final class FakeSlackWebApi {
     return channels.find(channelId, ts);
   }
 
-  public synchronized List<FakeMessage> ephemerals() {
+  public synchronized List<FakeEphemeral> ephemerals() {
     return List.copyOf(ephemerals);
   }
 
@@ -241,8 +241,8 @@ public final class FakeSlackWebApi {
       return error("no_text");
     }
     String ts = timestamps.next();
-    ephemerals.add(new FakeMessage(channel, ts, params.get("thread_ts"),
-        params.getOrDefault("text", ""), params.get("blocks"), List.of(user), 0));
+    ephemerals.add(new FakeEphemeral(channel, user, ts, params.getOrDefault("text", ""),
+        params.get("blocks")));
     return ok().put("message_ts", ts).done();
   }
 
