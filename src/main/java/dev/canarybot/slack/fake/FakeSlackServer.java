@@ -1,0 +1,146 @@
+package dev.canarybot.slack.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves a {@link FakeSlackWebApi} over HTTP on 127.0.0.1 and a free port, with the JDK's own
+ * server so tests need no framework: {@code POST /api/<method>} (form or JSON) and the file
+ * upload at {@code POST /upload/<file id>}. Point the client at {@link #methodsUrlPrefix()}.
+ */
+public final class FakeSlackServer implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FakeSlackWebApi api;
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+  private FakeSlackServer(FakeSlackWebApi api) throws IOException {
+    this.api = api;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/api/", this::serveMethod);
+    server.createContext("/upload/", this::serveUpload);
+    server.setExecutor(executor);
+  }
+
+  public static FakeSlackServer start(FakeSlackWebApi api) throws IOException {
+    FakeSlackServer fake = new FakeSlackServer(api);
+    fake.server.start();
+    api.setUploadUrlPrefix(fake.baseUrl() + "upload/");
+    return fake;
+  }
+
+  /** "http://127.0.0.1:PORT/api/", for {@code SlackConfig.setMethodsEndpointUrlPrefix}. */
+  public String methodsUrlPrefix() {
+    return baseUrl() + "api/";
+  }
+
+  public FakeSlackWebApi api() {
+    return api;
+  }
+
+  private String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  private void serveMethod(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestURI().getPath().substring("/api/".length());
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      Map<String, String> params = new LinkedHashMap<>(queryParams(exchange));
+      params.putAll(isJson(contentType) ? jsonParams(body) : formParams(body));
+      respond(exchange, api.handle(method, params,
+          exchange.getRequestHeaders().getFirst("Authorization")));
+    }
+  }
+
+  private void serveUpload(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        respond(exchange, new FakeResponse(405, Map.of(), "POST only"));
+        return;
+      }
+      String fileId = exchange.getRequestURI().getPath().substring("/upload/".length());
+      respond(exchange, api.upload(fileId, exchange.getRequestBody().readAllBytes()));
+    }
+  }
+
+  private static void respond(HttpExchange exchange, FakeResponse response) throws IOException {
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static boolean isJson(String contentType) {
+    return contentType != null && contentType.toLowerCase().startsWith("application/json");
+  }
+
+  private static Map<String, String> queryParams(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getRawQuery();
+    return query == null ? Map.of() : decodeForm(query);
+  }
+
+  private static Map<String, String> formParams(byte[] body) {
+    return decodeForm(new String(body, StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, String> decodeForm(String form) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String pair : form.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      params.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+
+  /** Top-level fields of a JSON body; nested values stay JSON text, as in a form. */
+  private static Map<String, String> jsonParams(byte[] body) {
+    Map<String, String> params = new LinkedHashMap<>();
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      return params;
+    }
+    if (root == null || !root.isObject()) {
+      return params;
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      params.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
+    }
+    return params;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
