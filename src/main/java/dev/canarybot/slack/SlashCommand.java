@@ -11,9 +11,14 @@ public sealed interface SlashCommand extends ParseResult {
 
   Subcommand subcommand();
 
+  /** The namespace typed with {@code -n}, or null. */
+  String namespace();
+
   /** {@code topic} is the subcommand asked about, or null for the whole help. */
   record Help(Subcommand topic) implements SlashCommand {
     public Subcommand subcommand() { return Subcommand.HELP; }
+
+    public String namespace() { return null; }
   }
 
   /**

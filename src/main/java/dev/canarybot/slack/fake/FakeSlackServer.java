@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
 /**
  * Serves a {@link FakeSlackWebApi} over HTTP on 127.0.0.1 and a free port, with the JDK's own
  * server so tests need no framework: {@code POST /api/<method>} (form or JSON) and the file
- * upload at {@code POST /upload/<file id>}. Point the client at {@link #methodsUrlPrefix()}.
+ * upload at {@code POST /upload/<file id>}, and response_url replies at
+ * {@code POST /response/<id>}. Point the client at {@link #methodsUrlPrefix()}.
  */
 public final class FakeSlackServer implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class FakeSlackServer implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/", this::serveMethod);
     server.createContext("/upload/", this::serveUpload);
+    server.createContext("/response/", this::serveResponse);
     server.setExecutor(executor);
   }
 
@@ -41,6 +43,7 @@ public final class FakeSlackServer implements AutoCloseable {
     FakeSlackServer fake = new FakeSlackServer(api);
     fake.server.start();
     api.setUploadUrlPrefix(fake.baseUrl() + "upload/");
+    api.setResponseUrlPrefix(fake.baseUrl() + "response/");
     return fake;
   }
 
@@ -77,6 +80,13 @@ public final class FakeSlackServer implements AutoCloseable {
       }
       String fileId = exchange.getRequestURI().getPath().substring("/upload/".length());
       respond(exchange, api.upload(fileId, exchange.getRequestBody().readAllBytes()));
+    }
+  }
+
+  private void serveResponse(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String id = exchange.getRequestURI().getPath().substring("/response/".length());
+      respond(exchange, api.respond(id, jsonParams(exchange.getRequestBody().readAllBytes())));
     }
   }
 

@@ -41,6 +41,8 @@ public final class FakeSlackWebApi {
   private final Map<String, byte[]> files = new LinkedHashMap<>();
   private final Map<String, String> homeViews = new HashMap<>();
   private String uploadUrlPrefix = "http://127.0.0.1/upload/";
+  private String responseUrlPrefix = "http://127.0.0.1/response/";
+  private final Map<String, String[]> responseUrls = new HashMap<>();
 
   public FakeSlackWebApi(String botToken, Clock clock) {
     this.botToken = botToken;
@@ -59,6 +61,42 @@ public final class FakeSlackWebApi {
   /** Where uploads go; the server sets it to its own address. */
   public synchronized void setUploadUrlPrefix(String prefix) {
     this.uploadUrlPrefix = prefix;
+  }
+
+  /** Where response_url replies go; the server sets it to its own address. */
+  public synchronized void setResponseUrlPrefix(String prefix) {
+    this.responseUrlPrefix = prefix;
+  }
+
+  /**
+   * A response_url for a command or click by {@code user} in {@code channel}, as Slack puts
+   * in its payloads; replies to it show as that user's ephemerals in that channel.
+   */
+  public synchronized String newResponseUrl(String channel, String user) {
+    String id = "R" + ids.incrementAndGet();
+    responseUrls.put(id, new String[] {channel, user});
+    return responseUrlPrefix + id;
+  }
+
+  /** A reply posted to a response_url: JSON with text, blocks and response_type. */
+  public synchronized FakeResponse respond(String id, Map<String, String> params) {
+    String[] where = responseUrls.get(id);
+    FakeResponse response;
+    if (where == null) {
+      response = new FakeResponse(404, Map.of(), "no such response_url");
+    } else {
+      String ts = timestamps.next();
+      if ("in_channel".equals(params.get("response_type"))) {
+        channels.add(new FakeMessage(where[0], ts, null, params.getOrDefault("text", ""),
+            params.get("blocks"), List.of(), 0));
+      } else {
+        ephemerals.add(new FakeEphemeral(where[0], where[1], ts, params.getOrDefault("text", ""),
+            params.get("blocks")));
+      }
+      response = new FakeResponse(200, Map.of("Content-Type", "text/plain"), "ok");
+    }
+    calls.add(new RecordedCall("response_url", params, response.status(), clock.instant()));
+    return response;
   }
 
   /** Answers the next {@code times} calls of {@code method} with 429 and Retry-After. */

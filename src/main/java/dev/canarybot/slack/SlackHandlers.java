@@ -1,0 +1,26 @@
+package dev.canarybot.slack;
+
+import com.slack.api.bolt.App;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The one place that says which Slack requests the bot answers (and the manifest declares). */
+@ApplicationScoped
+public class SlackHandlers {
+  /** The slash command, as registered here and declared in slack-app-manifest.yml. */
+  public static final String COMMAND = "/canary";
+
+  private final CommandHandler commands;
+  private final ClickHandler clicks;
+
+  public SlackHandlers(CommandHandler commands, ClickHandler clicks) {
+    this.commands = commands;
+    this.clicks = clicks;
+  }
+
+  void register(App app) {
+    app.command(COMMAND, commands::handle);
+    for (CardAction.Kind kind : CardAction.Kind.values()) {
+      app.blockAction(kind.actionId(), clicks::handle);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.canarybot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks Slack who the bot is before anything else, so a wrong token stops the start with a
+ * clear message instead of failing the first command an SRE types during an incident.
+ */
+@ApplicationScoped
+public class SlackStartupCheck {
+  private static final Logger LOG = Logger.getLogger(SlackStartupCheck.class);
+  private final SlackSettings settings;
+  private final Instance<MethodsClient> methods;
+  private volatile boolean authenticated;
+
+  public SlackStartupCheck(SlackSettings settings, Instance<MethodsClient> methods) {
+    this.settings = settings;
+    this.methods = methods;
+  }
+
+  void check(@Observes StartupEvent started) {
+    if (settings.botToken().isEmpty()) {
+      LOG.warn("SLACK_BOT_TOKEN is not set: canary-bot will post nothing to Slack");
+      return;
+    }
+    if (settings.signingSecret().isEmpty() && settings.appToken().isEmpty()) {
+      LOG.warn("neither SLACK_SIGNING_SECRET nor SLACK_APP_TOKEN is set: every request to "
+          + "/slack/events will be refused, and Socket Mode is off");
+    }
+    AuthTestResponse r;
+    try {
+      r = methods.get().authTest(a -> a);
+    } catch (IOException | com.slack.api.methods.SlackApiException e) {
+      throw new IllegalStateException("cannot reach the Slack Web API at "
+          + settings.apiUrl().orElse("https://slack.com/api/") + " to check SLACK_BOT_TOKEN: "
+          + e.getMessage() + " (set SLACK_API_URL if Slack is reached through a proxy)", e);
+    }
+    if (!r.isOk()) {
+      throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (auth.test: " + r.getError()
+          + "). Use the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.");
+    }
+    authenticated = true;
+    LOG.infof("Slack: signed in as bot %s in team %s", r.getUserId(), r.getTeam());
+  }
+
+  /** True once Slack accepted the bot token. */
+  public boolean authenticated() {
+    return authenticated;
+  }
+}
