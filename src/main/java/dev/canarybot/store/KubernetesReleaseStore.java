@@ -26,6 +26,13 @@ import org.jboss.logging.Logger;
 /**
  * Releases as CanaryRelease resources. Every write carries the resourceVersion it was based
  * on, so the API server refuses a write that lost a race (HTTP 409) and the loser learns it.
+ *
+ * <p>Spec and status live behind separate endpoints (status subresource), so a create is a
+ * create followed by a status write, and an update that changes the spec (a release started
+ * again on the same name) is a spec write followed by a status write: two compare-and-swaps,
+ * not one transaction. If the second one loses, the object keeps the new spec with the old
+ * status (or no status after a create); {@link #find} then reports it as a
+ * {@link MalformedReleaseException} and the lists skip it with a warning.
  */
 @ApplicationScoped
 public class KubernetesReleaseStore implements ReleaseStore {
