@@ -1,0 +1,141 @@
+package dev.canarybot.store;
+
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CardRef;
+import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.release.Phase;
+import dev.canarybot.release.ReleasePlan;
+import dev.canarybot.release.ReleaseStatus;
+import dev.canarybot.release.ReleaseTarget;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Translates between the domain's CanaryRelease and the stored resource; no I/O. */
+public final class CanaryReleaseMapper {
+
+  private CanaryReleaseMapper() {}
+
+  /** A resource without resourceVersion: the store sets it for the write it makes. */
+  public static CanaryReleaseResource toResource(CanaryRelease release) {
+    CanaryReleaseResource resource = new CanaryReleaseResource();
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(release.name());
+    meta.setNamespace(release.namespace());
+    resource.setMetadata(meta);
+    resource.setSpec(toSpec(release));
+    resource.setStatus(toStatus(release.status()));
+    return resource;
+  }
+
+  /**
+   * @throws MalformedReleaseException when the resource lacks what a release needs, e.g. a
+   *     status (it is written just after the object is created) or a valid plan
+   */
+  public static CanaryRelease toDomain(CanaryReleaseResource resource) {
+    String name = resource.getMetadata().getName();
+    String id = "CanaryRelease " + name + "." + resource.getMetadata().getNamespace();
+    CanaryReleaseSpec spec = resource.getSpec();
+    if (spec == null || spec.target == null) {
+      throw new MalformedReleaseException(id + " has no spec.target");
+    }
+    if (resource.getStatus() == null || resource.getStatus().phase == null) {
+      throw new MalformedReleaseException(id + " has no status yet");
+    }
+    try {
+      return new CanaryRelease(name, toTarget(spec.target),
+          new ReleasePlan(spec.steps, Duration.parse(spec.cleanupAfter)),
+          spec.autoRollback, toStatus(resource.getStatus()));
+    } catch (RuntimeException e) {
+      throw new MalformedReleaseException(id + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  static CanaryReleaseSpec toSpec(CanaryRelease release) {
+    ReleaseTarget t = release.target();
+    TargetSpec target = new TargetSpec();
+    target.namespace = t.namespace();
+    target.virtualService = t.virtualService();
+    target.route = t.route();
+    target.host = t.host();
+    target.stableSubset = t.stableSubset();
+    target.canarySubset = t.canarySubset();
+    target.stableWorkload = t.stableWorkload();
+    target.canaryWorkload = t.canaryWorkload();
+    CanaryReleaseSpec spec = new CanaryReleaseSpec();
+    spec.target = target;
+    spec.steps = new ArrayList<>(release.plan().steps());
+    spec.cleanupAfter = release.plan().cleanupAfter().toString();
+    spec.autoRollback = release.autoRollback();
+    return spec;
+  }
+
+  static CanaryReleaseStatusDto toStatus(ReleaseStatus s) {
+    CanaryReleaseStatusDto dto = new CanaryReleaseStatusDto();
+    dto.phase = s.phase().name();
+    dto.stepIndex = s.stepIndex();
+    dto.weight = s.weight();
+    dto.stepStartedAt = format(s.stepStartedAt());
+    dto.appliedWeight = s.appliedWeight();
+    dto.drifted = s.drifted();
+    if (s.card() != null) {
+      dto.card = new CardDto();
+      dto.card.channel = s.card().channel();
+      dto.card.ts = s.card().ts();
+    }
+    dto.history = new ArrayList<>();
+    for (HistoryEntry e : s.history()) {
+      dto.history.add(toDto(e));
+    }
+    return dto;
+  }
+
+  static HistoryEntryDto toDto(HistoryEntry e) {
+    HistoryEntryDto dto = new HistoryEntryDto();
+    dto.at = format(e.at());
+    dto.actor = e.actor();
+    dto.action = e.action();
+    dto.fromPhase = e.fromPhase() == null ? null : e.fromPhase().name();
+    dto.toPhase = e.toPhase() == null ? null : e.toPhase().name();
+    dto.fromWeight = e.fromWeight();
+    dto.toWeight = e.toWeight();
+    dto.reason = e.reason();
+    return dto;
+  }
+
+  private static ReleaseTarget toTarget(TargetSpec t) {
+    return new ReleaseTarget(t.namespace, t.virtualService, t.route, t.host,
+        t.stableSubset, t.canarySubset, t.stableWorkload, t.canaryWorkload);
+  }
+
+  private static ReleaseStatus toStatus(CanaryReleaseStatusDto dto) {
+    CardRef card = dto.card == null ? null : new CardRef(dto.card.channel, dto.card.ts);
+    List<HistoryEntry> history = new ArrayList<>();
+    if (dto.history != null) {
+      for (HistoryEntryDto e : dto.history) {
+        history.add(new HistoryEntry(parse(e.at), e.actor, e.action, phase(e.fromPhase),
+            phase(e.toPhase), e.fromWeight, e.toWeight, e.reason));
+      }
+    }
+    return new ReleaseStatus(Phase.valueOf(dto.phase), dto.stepIndex, dto.weight,
+        parse(dto.stepStartedAt), dto.appliedWeight, dto.drifted, card, history);
+  }
+
+  private static Phase phase(String name) {
+    return name == null ? null : Phase.valueOf(name);
+  }
+
+  /** RFC 3339 in UTC, as Kubernetes writes its own timestamps. */
+  private static String format(Instant at) {
+    return at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at);
+  }
+
+  /** Accepts any RFC 3339 offset, since a person may edit the object with kubectl. */
+  private static Instant parse(String text) {
+    return text == null ? null : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+  }
+}

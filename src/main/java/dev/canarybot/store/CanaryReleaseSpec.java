@@ -1,0 +1,19 @@
+package dev.canarybot.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The spec of a CanaryRelease as it is stored: what the release moves and how. Public fields
+ * because this is a wire format that only {@link CanaryReleaseMapper} reads and writes.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CanaryReleaseSpec {
+  public TargetSpec target;
+  /** Canary weights in percent, strictly increasing, ending at 100. */
+  public List<Integer> steps = new ArrayList<>();
+  /** How long the release stays at 100 % before cleanup is offered, ISO-8601 (PT24H). */
+  public String cleanupAfter;
+  public boolean autoRollback;
+}

@@ -1,0 +1,22 @@
+package dev.canarybot.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stored status of a CanaryRelease; times are RFC 3339 strings, as Kubernetes writes them. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CanaryReleaseStatusDto {
+  public String phase;
+  public int stepIndex;
+  /** The canary weight the bot wants on the route, in percent. */
+  public int weight;
+  public String stepStartedAt;
+  /** The canary weight the bot last put on the route itself. */
+  public int appliedWeight;
+  public boolean drifted;
+  /** Absent until the Slack card is posted. */
+  public CardDto card;
+  /** Append-only: every transition of the release, oldest first. */
+  public List<HistoryEntryDto> history = new ArrayList<>();
+}

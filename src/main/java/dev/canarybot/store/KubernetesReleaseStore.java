@@ -1,0 +1,206 @@
+package dev.canarybot.store;
+
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.service.ConflictException;
+import dev.canarybot.service.ReleaseStore;
+import dev.canarybot.service.StoredRelease;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.HttpURLConnection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Releases as CanaryRelease resources. Every write carries the resourceVersion it was based
+ * on, so the API server refuses a write that lost a race (HTTP 409) and the loser learns it.
+ *
+ * <p>Spec and status live behind separate endpoints (status subresource), so a create is a
+ * create followed by a status write, and an update that changes the spec (a release started
+ * again on the same name) is a spec write followed by a status write: two compare-and-swaps,
+ * not one transaction. If the second one loses, the object keeps the new spec with the old
+ * status (or no status after a create); {@link #find} then reports it as a
+ * {@link MalformedReleaseException} and the lists skip it with a warning.
+ */
+@ApplicationScoped
+public class KubernetesReleaseStore implements ReleaseStore {
+  private static final Logger LOG = Logger.getLogger(KubernetesReleaseStore.class);
+
+  private final KubernetesClient client;
+  private final List<String> namespaces;
+
+  @Inject
+  public KubernetesReleaseStore(KubernetesClient client,
+      @ConfigProperty(name = "canary.namespaces") Optional<List<String>> namespaces) {
+    this(client, namespaces.orElse(List.of()));
+  }
+
+  /** @param namespaces where {@link #listAll()} looks; empty means every namespace */
+  public KubernetesReleaseStore(KubernetesClient client, Collection<String> namespaces) {
+    this.client = client;
+    this.namespaces = List.copyOf(namespaces);
+  }
+
+  @Override
+  public Optional<StoredRelease> find(String namespace, String name) {
+    CanaryReleaseResource found = call(id(name, namespace), "read",
+        () -> resources().inNamespace(namespace).withName(name).get());
+    return Optional.ofNullable(found).map(KubernetesReleaseStore::stored);
+  }
+
+  @Override
+  public List<StoredRelease> list(String namespace) {
+    return readable(call("CanaryReleases in " + namespace, "list",
+        () -> resources().inNamespace(namespace).list().getItems()));
+  }
+
+  @Override
+  public List<StoredRelease> listAll() {
+    if (namespaces.isEmpty()) {
+      return readable(call("CanaryReleases in all namespaces", "list",
+          () -> resources().inAnyNamespace().list().getItems()));
+    }
+    List<StoredRelease> all = new ArrayList<>();
+    for (String namespace : namespaces) {
+      all.addAll(list(namespace));
+    }
+    return all;
+  }
+
+  @Override
+  public StoredRelease create(CanaryRelease release) {
+    String id = id(release.name(), release.namespace());
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(release);
+    CanaryReleaseResource created;
+    try {
+      created = resources().inNamespace(release.namespace()).resource(resource).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        throw new ConflictException(id + " exists already", e);
+      }
+      throw new ReleaseStoreException(id + " create failed: " + e.getMessage(), e);
+    }
+    // The API server ignores the status of a create when the status is a subresource.
+    return stored(writeStatus(resource, created.getMetadata().getResourceVersion()));
+  }
+
+  @Override
+  public StoredRelease update(StoredRelease previous, CanaryRelease next) {
+    CanaryRelease before = previous.release();
+    String id = id(before.name(), before.namespace());
+    if (!before.name().equals(next.name()) || !before.namespace().equals(next.namespace())) {
+      throw new IllegalArgumentException("cannot update " + id + " with "
+          + id(next.name(), next.namespace()) + ": a release keeps its name and namespace");
+    }
+    requireAppendOnly(id, before.status().history(), next.status().history());
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(next);
+    String version = previous.version();
+    if (specChanged(before, next)) {
+      version = writeSpec(resource, version).getMetadata().getResourceVersion();
+    }
+    return stored(writeStatus(resource, version));
+  }
+
+  private CanaryReleaseResource writeStatus(CanaryReleaseResource resource, String version) {
+    String name = resource.getMetadata().getName();
+    String namespace = resource.getMetadata().getNamespace();
+    String patch = StatusPatch.of(resource.getStatus(), version);
+    return write(name, namespace, version, () -> resources().inNamespace(namespace).withName(name)
+        .subresource("status").patch(PatchContext.of(PatchType.JSON), patch));
+  }
+
+  private CanaryReleaseResource writeSpec(CanaryReleaseResource resource, String version) {
+    String name = resource.getMetadata().getName();
+    String namespace = resource.getMetadata().getNamespace();
+    resource.getMetadata().setResourceVersion(version);
+    return write(name, namespace, version, () -> resources().inNamespace(namespace).resource(resource).update());
+  }
+
+  /** One compare-and-swap: the write succeeds only while the object is still at {@code version}. */
+  private CanaryReleaseResource write(
+      String name, String namespace, String version, Supplier<CanaryReleaseResource> put) {
+    try {
+      return put.get();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        throw lostRace(name, namespace, version, e);
+      }
+      throw new ReleaseStoreException(id(name, namespace) + " update failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the object again so the loser is told what it lost to. */
+  private ConflictException lostRace(String name, String namespace, String version, Exception cause) {
+    String id = id(name, namespace);
+    CanaryReleaseResource now;
+    try {
+      now = resources().inNamespace(namespace).withName(name).get();
+    } catch (KubernetesClientException e) {
+      return new ConflictException(id + " changed since it was read (resourceVersion " + version + ")", cause);
+    }
+    if (now == null) {
+      return new ConflictException(id + " was deleted since it was read (resourceVersion " + version + ")", cause);
+    }
+    return new ConflictException(id + " changed since it was read (resourceVersion " + version
+        + ", now " + now.getMetadata().getResourceVersion() + ")", cause);
+  }
+
+  private static void requireAppendOnly(String id, List<HistoryEntry> before, List<HistoryEntry> after) {
+    if (after.size() < before.size() || !after.subList(0, before.size()).equals(before)) {
+      throw new IllegalArgumentException("history of " + id + " is append-only: the update has "
+          + after.size() + " entries that do not start with the " + before.size() + " stored ones");
+    }
+  }
+
+  /** A release started again on the same name has a new target or plan; status alone is not a spec change. */
+  private static boolean specChanged(CanaryRelease before, CanaryRelease after) {
+    return !before.target().equals(after.target()) || !before.plan().equals(after.plan())
+        || before.autoRollback() != after.autoRollback();
+  }
+
+  /** One unreadable object (edited by hand, or created without its status) must not hide the others. */
+  private static List<StoredRelease> readable(List<CanaryReleaseResource> items) {
+    List<StoredRelease> releases = new ArrayList<>();
+    for (CanaryReleaseResource item : items) {
+      try {
+        releases.add(stored(item));
+      } catch (MalformedReleaseException e) {
+        LOG.warnf("skipping %s", e.getMessage());
+      }
+    }
+    return releases;
+  }
+
+  private static StoredRelease stored(CanaryReleaseResource resource) {
+    return new StoredRelease(CanaryReleaseMapper.toDomain(resource), resource.getMetadata().getResourceVersion());
+  }
+
+  private MixedOperation<CanaryReleaseResource, KubernetesResourceList<CanaryReleaseResource>,
+      Resource<CanaryReleaseResource>> resources() {
+    return client.resources(CanaryReleaseResource.class);
+  }
+
+  private static <T> T call(String what, String verb, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (KubernetesClientException e) {
+      throw new ReleaseStoreException(what + ": " + verb + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  static String id(String name, String namespace) {
+    return CanaryReleaseResource.KIND + " " + name + "." + namespace;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.canarybot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.release.Phase;
+import dev.canarybot.release.ReleaseStatus;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CanaryReleaseMapperTest {
+
+  /** Through JSON too, since that is what the cluster keeps. */
+  private static CanaryRelease roundTrip(CanaryRelease release) {
+    String json = Serialization.asJson(CanaryReleaseMapper.toResource(release));
+    return CanaryReleaseMapper.toDomain(Serialization.unmarshal(json, CanaryReleaseResource.class));
+  }
+
+  @Test
+  void startedReleaseSurvivesTheRoundTrip() {
+    CanaryRelease release = Releases.started("default", "api-vs");
+    assertThat(roundTrip(release)).isEqualTo(release);
+  }
+
+  @Test
+  void resourceIsNamedForTheReleaseInTheTargetNamespace() {
+    CanaryReleaseResource r = CanaryReleaseMapper.toResource(Releases.started("shop", "api-vs"));
+    assertThat(r.getMetadata().getName()).isEqualTo("api-vs");
+    assertThat(r.getMetadata().getNamespace()).isEqualTo("shop");
+    assertThat(r.getApiVersion()).isEqualTo("canarybot.dev/v1alpha1");
+    assertThat(r.getKind()).isEqualTo("CanaryRelease");
+    assertThat(r.getMetadata().getResourceVersion()).isNull();
+  }
+
+  @Test
+  void unnamedRouteAndMissingCardStayAbsent() {
+    CanaryRelease started = Releases.started("default", "api-vs");
+    CanaryRelease release = new CanaryRelease(started.name(), Releases.target("default", null),
+        started.plan(), false, started.status());
+    String json = Serialization.asJson(CanaryReleaseMapper.toResource(release));
+    assertThat(json).doesNotContain("\"route\"").doesNotContain("\"card\"");
+    CanaryRelease back = roundTrip(release);
+    assertThat(back).isEqualTo(release);
+    assertThat(back.target().route()).isNull();
+    assertThat(back.status().card()).isNull();
+  }
+
+  @Test
+  void cardSurvivesTheRoundTrip() {
+    CanaryRelease release = Releases.withCard(Releases.started("default", "api-vs"));
+    assertThat(roundTrip(release).status().card()).isEqualTo(release.status().card());
+  }
+
+  @Test
+  void emptyHistorySurvivesTheRoundTrip() {
+    CanaryRelease started = Releases.started("default", "api-vs");
+    ReleaseStatus s = started.status();
+    CanaryRelease release = started.withStatus(new ReleaseStatus(s.phase(), s.stepIndex(), s.weight(),
+        s.stepStartedAt(), s.appliedWeight(), s.drifted(), null, List.of()));
+    assertThat(roundTrip(release)).isEqualTo(release);
+  }
+
+  @Test
+  void longHistoryKeepsEveryEntryInOrder() {
+    CanaryRelease started = Releases.started("default", "api-vs");
+    List<HistoryEntry> history = new ArrayList<>(started.status().history());
+    for (int i = 0; i < 500; i++) {
+      Phase from = i % 2 == 0 ? Phase.Progressing : Phase.Paused;
+      Phase to = i % 2 == 0 ? Phase.Paused : Phase.Progressing;
+      history.add(new HistoryEntry(Releases.T0.plusSeconds(i).plusNanos(123_456_789), "@bob" + i,
+          i % 2 == 0 ? "pause" : "resume", from, to, 10, 10, "entry " + i));
+    }
+    ReleaseStatus s = started.status();
+    CanaryRelease release = started.withStatus(new ReleaseStatus(Phase.Progressing, 0, 10,
+        s.stepStartedAt(), 10, false, null, history));
+    CanaryRelease back = roundTrip(release);
+    assertThat(back.status().history()).containsExactlyElementsOf(history);
+    assertThat(back).isEqualTo(release);
+  }
+
+  @Test
+  void firstStartHasNoPhaseBeforeAndWeightMinusOne() {
+    HistoryEntry first = roundTrip(Releases.started("default", "api-vs")).status().history().get(0);
+    assertThat(first.fromPhase()).isNull();
+    assertThat(first.fromWeight()).isEqualTo(-1);
+  }
+
+  @Test
+  void customPlanAndAutoRollbackSurvive() {
+    CanaryRelease started = Releases.started("default", "api-vs");
+    CanaryRelease release = new CanaryRelease(started.name(), started.target(),
+        Releases.plan(Duration.ofMinutes(90), 5, 25, 50, 100), false, started.status());
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(release);
+    assertThat(resource.getSpec().cleanupAfter).isEqualTo("PT1H30M");
+    assertThat(resource.getSpec().steps).containsExactly(5, 25, 50, 100);
+    assertThat(roundTrip(release)).isEqualTo(release);
+  }
+
+  @Test
+  void timesAreWrittenInUtcAndReadWithAnyOffset() {
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs"));
+    assertThat(resource.getStatus().stepStartedAt).isEqualTo("2025-03-04T10:00:00Z");
+    resource.getStatus().stepStartedAt = "2025-03-04T12:00:00+02:00";
+    assertThat(CanaryReleaseMapper.toDomain(resource).status().stepStartedAt())
+        .isEqualTo(Instant.parse("2025-03-04T10:00:00Z"));
+  }
+
+  @Test
+  void resourceWithoutStatusIsMalformed() {
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs"));
+    resource.setStatus(null);
+    assertThatThrownBy(() -> CanaryReleaseMapper.toDomain(resource))
+        .isInstanceOf(MalformedReleaseException.class)
+        .hasMessage("CanaryRelease api-vs.default has no status yet");
+  }
+
+  @Test
+  void handEditedInvalidPlanIsMalformedAndNamesTheObject() {
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs"));
+    resource.getSpec().steps = List.of(50, 10);
+    assertThatThrownBy(() -> CanaryReleaseMapper.toDomain(resource))
+        .isInstanceOf(MalformedReleaseException.class)
+        .hasMessageStartingWith("CanaryRelease api-vs.default cannot be read: step 10 does not increase");
+  }
+}
