@@ -29,7 +29,11 @@ public sealed interface Command {
     public String action() { return "promote"; }
   }
 
-  record Rollback(String actor, String reason) implements Command {
+  /**
+   * Send all traffic back to stable. {@code expectedWeight} is the weight the asker saw, as
+   * for {@link Promote}: a rollback racing a promotion does not land on top of it.
+   */
+  record Rollback(String actor, String reason, int expectedWeight) implements Command {
     public String action() { return "rollback"; }
   }
 

@@ -124,6 +124,11 @@ public final class ReleaseStateMachine {
       }
       default -> { }
     }
+    if (c.expectedWeight() >= 0 && c.expectedWeight() != r.weight()) {
+      return new Refused("not rolled back: " + r.name() + " is at " + r.weight() + " % now, not "
+          + c.expectedWeight() + " % as you saw it — " + lastMove(r)
+          + "; roll back from the current card if you still want to");
+    }
     String reason = blankToDefault(c.reason(), "rolled back by request");
     return transition(r, c, now, Phase.RolledBack, r.status().stepIndex(), 0,
         r.status().stepStartedAt(), false, reason, List.of(new Effect.SetWeights(0)));

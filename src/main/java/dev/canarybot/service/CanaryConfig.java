@@ -22,6 +22,13 @@ public interface CanaryConfig {
   @WithDefault("24h")
   Duration cleanupAfter();
 
+  /**
+   * How often every release's weights are re-applied and checked for drift: a duration such
+   * as {@code 30s}, or {@code off}. Read by the scheduler as text for that reason.
+   */
+  @WithDefault("30s")
+  String resyncInterval();
+
   /** Whether a new release rolls back on its own when an immediate trigger trips. */
   @WithDefault("true")
   boolean autoRollback();

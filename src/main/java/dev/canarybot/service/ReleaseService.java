@@ -136,8 +136,10 @@ public class ReleaseService {
     return act(namespace, name, new Command.Promote(actor, toWeight, seen, reason));
   }
 
-  public ActionResult rollback(String namespace, String name, String actor, String reason) {
-    return act(namespace, name, new Command.Rollback(actor, reason));
+  /** @param expectedWeight the weight the asker saw (a button's), or -1 for "as it is now" */
+  public ActionResult rollback(String namespace, String name, String actor, String reason,
+      int expectedWeight) {
+    return act(namespace, name, new Command.Rollback(actor, reason, expectedWeight));
   }
 
   public ActionResult pause(String namespace, String name, String actor, String reason) {
@@ -176,18 +178,30 @@ public class ReleaseService {
     return Optional.empty();
   }
 
-  /** Applies one command with compare-and-swap, re-deciding on a lost race. */
+  /**
+   * Applies one command with compare-and-swap. The asker acted on the release as first read:
+   * when a lost race turns out to be another transition (not just a bookkeeping write), the
+   * command is refused with what happened instead of being applied on top of it.
+   */
   ActionResult act(String namespace, String name, Command command) {
     Optional<String> outside = namespaceRefusal(namespace);
     if (outside.isPresent()) {
       return new ActionResult.Refused(outside.get());
     }
+    int seenTransitions = -1;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<StoredRelease> current = store.find(namespace, name);
       if (current.isEmpty()) {
         return notFound(namespace, name);
       }
-      Decision d = ReleaseStateMachine.decide(current.get().release(), command, clock.instant());
+      CanaryRelease release = current.get().release();
+      int transitions = release.status().history().size();
+      if (seenTransitions >= 0 && transitions != seenTransitions) {
+        return new ActionResult.Refused("not done: " + name + " changed while this was decided — "
+            + release.status().last().describe() + "; look at the card and try again if you still want to");
+      }
+      seenTransitions = transitions;
+      Decision d = ReleaseStateMachine.decide(release, command, clock.instant());
       if (d instanceof Decision.Refused refused) {
         return new ActionResult.Refused(refused.reason());
       }
@@ -195,7 +209,7 @@ public class ReleaseService {
         return afterTransition(store.update(current.get(), ((Decision.Accepted) d).release()),
             (Decision.Accepted) d);
       } catch (ConflictException e) {
-        // Lost the race: the next round re-reads and re-decides with what the asker saw.
+        // Lost the race: re-read to learn whether it was another transition or bookkeeping.
       }
     }
     return busy(name);

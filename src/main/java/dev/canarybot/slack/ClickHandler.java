@@ -68,7 +68,8 @@ public class ClickHandler {
         break;
       }
       case ROLLBACK:
-        result = releases.rollback(a.namespace(), a.name(), actor, "rolled back from the card");
+        result = releases.rollback(a.namespace(), a.name(), actor, "rolled back from the card",
+            a.drawnAtWeight());
         break;
       case PAUSE:
         result = releases.pause(a.namespace(), a.name(), actor, "paused from the card");

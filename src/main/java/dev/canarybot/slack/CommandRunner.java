@@ -76,7 +76,7 @@ public class CommandRunner {
       }
       report(releases.promote(ns, c.name(), actor, c.weight(), -1, null), Subcommand.PROMOTE, asker);
     } else if (command instanceof SlashCommand.Rollback c) {
-      report(releases.rollback(ns, c.name(), actor, c.reason()), Subcommand.ROLLBACK, asker);
+      report(releases.rollback(ns, c.name(), actor, c.reason(), -1), Subcommand.ROLLBACK, asker);
     } else if (command instanceof SlashCommand.Pause c) {
       report(releases.pause(ns, c.name(), actor, null), Subcommand.PAUSE, asker);
     } else if (command instanceof SlashCommand.Resume c) {

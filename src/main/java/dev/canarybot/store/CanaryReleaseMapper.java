@@ -2,6 +2,7 @@ package dev.canarybot.store;
 
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
+import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
@@ -82,6 +83,7 @@ public final class CanaryReleaseMapper {
     dto.stepStartedAt = format(s.stepStartedAt());
     dto.appliedWeight = s.appliedWeight();
     dto.drifted = s.drifted();
+    dto.cleanupMode = s.cleanupMode() == null ? null : CLEANUP_NAMES.get(s.cleanupMode());
     if (s.card() != null) {
       dto.card = new CardDto();
       dto.card.channel = s.card().channel();
@@ -122,7 +124,22 @@ public final class CanaryReleaseMapper {
       }
     }
     return new ReleaseStatus(Phase.valueOf(dto.phase), dto.stepIndex, dto.weight,
-        parse(dto.stepStartedAt), dto.appliedWeight, dto.drifted, card, history);
+        parse(dto.stepStartedAt), dto.appliedWeight, dto.drifted, cleanupMode(dto.cleanupMode),
+        card, history);
+  }
+
+  /** Stored in the CamelCase Kubernetes uses for enum values. */
+  private static final java.util.Map<CleanupMode, String> CLEANUP_NAMES =
+      java.util.Map.of(CleanupMode.SCALE_TO_ZERO, "ScaleToZero", CleanupMode.DELETE, "Delete");
+
+  private static CleanupMode cleanupMode(String name) {
+    if (name == null) {
+      return null;
+    }
+    return CLEANUP_NAMES.entrySet().stream().filter(e -> e.getValue().equals(name))
+        .map(java.util.Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown cleanupMode " + name
+            + "; expected ScaleToZero or Delete"));
   }
 
   private static Phase phase(String name) {

@@ -15,6 +15,8 @@ public class CanaryReleaseStatusDto {
   /** The canary weight the bot last put on the route itself. */
   public int appliedWeight;
   public boolean drifted;
+  /** How the old version is retired (ScaleToZero or Delete), once a cleanup was decided. */
+  public String cleanupMode;
   /** Absent until the Slack card is posted. */
   public CardDto card;
   /** Append-only: every transition of the release, oldest first. */

@@ -45,7 +45,7 @@ final class ReleaseFixtures {
         return accept(inPhase(Phase.Promoted),
             new Command.Cleanup("carol", CleanupMode.SCALE_TO_ZERO, true), T0.plusSeconds(180));
       case RolledBack:
-        return accept(r, new Command.Rollback("alice", "5xx up"), T0.plusSeconds(120));
+        return accept(r, new Command.Rollback("alice", "5xx up", -1), T0.plusSeconds(120));
       case Failed:
         return accept(r, new Command.Fail("canary-bot", "VirtualService api-vs.default is gone"),
             T0.plusSeconds(120));

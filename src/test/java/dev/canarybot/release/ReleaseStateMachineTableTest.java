@@ -99,7 +99,7 @@ class ReleaseStateMachineTableTest {
     switch (name) {
       case "start": return ReleaseFixtures.start("dave");
       case "promote": return new Command.Promote("dave", 0, -1, null);
-      case "rollback": return new Command.Rollback("dave", "latency");
+      case "rollback": return new Command.Rollback("dave", "latency", -1);
       case "pause": return new Command.Pause("dave", null);
       case "resume": return new Command.Resume("dave");
       case "drift": return new Command.MarkDrifted("canary-bot", 30, 70);

@@ -75,7 +75,7 @@ class ReleaseStateMachineTest {
   @Test
   void rollbackSendsEverythingToStableAtOnceFromAnyLiveStep() {
     CanaryRelease at50 = accept(progressing(), new Command.Promote("alice", 0, 10, null), T0.plusSeconds(120));
-    Decision.Accepted a = (Decision.Accepted) decide(at50, new Command.Rollback("bob", "p95 up"), 5);
+    Decision.Accepted a = (Decision.Accepted) decide(at50, new Command.Rollback("bob", "p95 up", 50), 5);
     assertThat(a.release().weight()).isZero();
     assertThat(a.effects()).containsExactly(new Effect.SetWeights(0));
     assertThat(a.entry().reason()).isEqualTo("p95 up");
@@ -83,8 +83,16 @@ class ReleaseStateMachineTest {
   }
 
   @Test
+  void aRollbackFromACardDrawnBeforeAPromotionIsRefusedWithWhatHappened() {
+    CanaryRelease at50 = accept(progressing(), new Command.Promote("alice", 0, 10, null), T0.plusSeconds(120));
+    assertThat(refusal(decide(at50, new Command.Rollback("bob", null, 10), 3))).isEqualTo(
+        "not rolled back: api-vs is at 50 % now, not 10 % as you saw it — promoted by alice at "
+            + "10:02 UTC; roll back from the current card if you still want to");
+  }
+
+  @Test
   void rollbackWithoutReasonSaysItWasRequested() {
-    Decision.Accepted a = (Decision.Accepted) decide(progressing(), new Command.Rollback("bob", "  "), 5);
+    Decision.Accepted a = (Decision.Accepted) decide(progressing(), new Command.Rollback("bob", "  ", -1), 5);
     assertThat(a.entry().reason()).isEqualTo("rolled back by request");
   }
 

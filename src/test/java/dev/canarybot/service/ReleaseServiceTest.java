@@ -96,7 +96,7 @@ class ReleaseServiceTest {
   void rollbackFromFiftySendsEverythingBack() {
     start();
     service().promote("default", "api-vs", "bob", 0, -1, null);
-    ActionResult r = service().rollback("default", "api-vs", "carol", "p99 doubled");
+    ActionResult r = service().rollback("default", "api-vs", "carol", "p99 doubled", -1);
     assertThat(router.weights).isEqualTo(new RouteWeights(100, 0, true));
     assertThat(((ActionResult.Done) r).entry().reason()).isEqualTo("p99 doubled");
     assertThat(store.get("api-vs").phase()).isEqualTo(Phase.RolledBack);
@@ -114,7 +114,7 @@ class ReleaseServiceTest {
         go.await();
         return who.hashCode() % 2 == 0
             ? s.promote("default", "api-vs", who, 0, 10, null)
-            : s.rollback("default", "api-vs", who, null);
+            : s.rollback("default", "api-vs", who, null, 10);
       });
     }
     List<Future<ActionResult>> futures = new ArrayList<>();
@@ -134,7 +134,8 @@ class ReleaseServiceTest {
     }
     assertThat(done).isEqualTo(1);
     assertThat(refusals).hasSize(19).allSatisfy(reason -> assertThat(reason)
-        .containsAnyOf("already at 50 %", "rolled back by", "already rolled back"));
+        .containsAnyOf("already at 50 %", "rolled back by", "already rolled back",
+            "not rolled back: api-vs is at 50 % now", "changed while this was decided"));
     assertThat(store.get("api-vs").status().history()).hasSize(2);
     assertThat(router.weights.stable() + router.weights.canary()).isEqualTo(100);
   }

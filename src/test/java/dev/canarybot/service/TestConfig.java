@@ -10,6 +10,7 @@ final class TestConfig implements CanaryConfig {
   @Override public List<Integer> steps() { return List.of(10, 50, 100); }
   @Override public Duration cleanupAfter() { return Duration.ZERO; }
   @Override public boolean autoRollback() { return true; }
+  @Override public String resyncInterval() { return "off"; }
   @Override public Duration observeFirstStep() { return Duration.ofMinutes(30); }
   @Override public Duration observeLaterSteps() { return Duration.ofHours(1); }
   @Override public Optional<String> channel() { return Optional.of("C0CANARY"); }

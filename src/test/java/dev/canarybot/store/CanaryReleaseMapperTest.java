@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStatus;
@@ -62,7 +63,7 @@ class CanaryReleaseMapperTest {
     CanaryRelease started = Releases.started("default", "api-vs");
     ReleaseStatus s = started.status();
     CanaryRelease release = started.withStatus(new ReleaseStatus(s.phase(), s.stepIndex(), s.weight(),
-        s.stepStartedAt(), s.appliedWeight(), s.drifted(), null, List.of()));
+        s.stepStartedAt(), s.appliedWeight(), s.drifted(), null, null, List.of()));
     assertThat(roundTrip(release)).isEqualTo(release);
   }
 
@@ -78,7 +79,7 @@ class CanaryReleaseMapperTest {
     }
     ReleaseStatus s = started.status();
     CanaryRelease release = started.withStatus(new ReleaseStatus(Phase.Progressing, 0, 10,
-        s.stepStartedAt(), 10, false, null, history));
+        s.stepStartedAt(), 10, false, CleanupMode.DELETE, null, history));
     CanaryRelease back = roundTrip(release);
     assertThat(back.status().history()).containsExactlyElementsOf(history);
     assertThat(back).isEqualTo(release);

@@ -87,7 +87,7 @@ class KubernetesReleaseEventsTest {
       assertThat(e.getReason()).isEqualTo("RouteWriteFailed");
       assertThat(e.getType()).isEqualTo("Warning");
       assertThat(e.getMessage()).isEqualTo("VirtualService api-vs.ev-warning update failed: timeout");
-      // TestClock stands at T0 + 1 h.
+      // MutableClock starts at T0 + 1 h.
       assertThat(e.getLastTimestamp()).isEqualTo("2025-03-04T11:00:00Z");
     });
   }

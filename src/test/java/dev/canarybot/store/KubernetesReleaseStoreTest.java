@@ -156,7 +156,7 @@ class KubernetesReleaseStoreTest {
         new dev.canarybot.release.ReleaseTarget("restart", "api-vs", "primary",
             "api-service.restart.svc.cluster.local", "v2", "v3", "api-v2", "api-v3"),
         Releases.plan(java.time.Duration.ofHours(2), 5, 100), false,
-        new ReleaseStatus(Phase.Progressing, 0, 5, Releases.T0.plusSeconds(7200), 0, false, null, history));
+        new ReleaseStatus(Phase.Progressing, 0, 5, Releases.T0.plusSeconds(7200), 0, false, null, null, history));
 
     StoredRelease updated = store.update(created, restarted);
 
@@ -182,7 +182,8 @@ class KubernetesReleaseStoreTest {
         Releases.promoted(created.release(), "@bob", Releases.T0.plusSeconds(60)));
     ReleaseStatus s = promoted.release().status();
     CanaryRelease rewritten = promoted.release().withStatus(new ReleaseStatus(s.phase(), s.stepIndex(),
-        s.weight(), s.stepStartedAt(), s.appliedWeight(), s.drifted(), s.card(), s.history().subList(1, 2)));
+        s.weight(), s.stepStartedAt(), s.appliedWeight(), s.drifted(), s.cleanupMode(), s.card(),
+        s.history().subList(1, 2)));
 
     assertThatThrownBy(() -> store.update(promoted, rewritten))
         .isInstanceOf(IllegalArgumentException.class)

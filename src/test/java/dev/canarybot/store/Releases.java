@@ -30,7 +30,7 @@ final class Releases {
 
   /** A release just started at 10 % in the namespace, no card yet. */
   static CanaryRelease started(String namespace, String name) {
-    ReleaseStatus status = new ReleaseStatus(Phase.Progressing, 0, 10, T0, 0, false, null,
+    ReleaseStatus status = new ReleaseStatus(Phase.Progressing, 0, 10, T0, 0, false, null, null,
         List.of(startEntry()));
     return new CanaryRelease(name, target(namespace, "primary"), ReleasePlan.DEFAULT, true, status);
   }
@@ -44,7 +44,7 @@ final class Releases {
     List<HistoryEntry> history = new ArrayList<>(s.history());
     history.add(entry);
     return r.withStatus(new ReleaseStatus(Phase.Progressing, s.stepIndex() + 1, next, at,
-        s.appliedWeight(), false, s.card(), history));
+        s.appliedWeight(), false, null, s.card(), history));
   }
 
   static CanaryRelease withCard(CanaryRelease r) {
