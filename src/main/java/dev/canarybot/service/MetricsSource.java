@@ -1,0 +1,25 @@
+package dev.canarybot.service;
+
+import dev.canarybot.analysis.MetricSnapshot;
+import dev.canarybot.release.CanaryRelease;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Request numbers per version for the releases being watched: Prometheus in production, an
+ * in-process traffic simulator in the demo.
+ */
+public interface MetricsSource {
+
+  /**
+   * One snapshot per release, keyed by {@code namespace/name}, from one batch of queries
+   * whatever the number of releases. When the source cannot answer, every snapshot says why
+   * ({@link MetricSnapshot#unavailable()}); this method does not throw for that.
+   */
+  Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window);
+
+  static String key(CanaryRelease release) {
+    return release.namespace() + "/" + release.name();
+  }
+}
