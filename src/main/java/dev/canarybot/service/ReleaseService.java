@@ -75,6 +75,12 @@ public class ReleaseService {
     } catch (InvalidPlanException e) {
       return new ActionResult.Refused(e.getMessage());
     }
+    // A running release changes the route's weights, which can make resolution itself
+    // ambiguous; say what runs there before trying to read the route.
+    Optional<CanaryRelease> running = runningOn(request.query());
+    if (running.isPresent()) {
+      return alreadyRunning(running.get());
+    }
     ResolvedTarget resolved;
     try {
       resolved = resolver.resolve(request.query());
@@ -83,9 +89,7 @@ public class ReleaseService {
     }
     Optional<CanaryRelease> rival = runningOnSameRoute(resolved);
     if (rival.isPresent()) {
-      return new ActionResult.Refused("cannot start: " + rival.get().describe()
-          + " is already running on " + resolved.target().describe()
-          + "; one canary at a time per route");
+      return alreadyRunning(rival.get());
     }
     Command start = new Command.Start(request.actor(), resolved.releaseName(), resolved.target(),
         plan, request.autoRollback(), resolved.current().canary());
@@ -107,6 +111,20 @@ public class ReleaseService {
       }
     }
     return busy(resolved.releaseName());
+  }
+
+  private static ActionResult alreadyRunning(CanaryRelease running) {
+    return new ActionResult.Refused("cannot start: canary " + running.describe()
+        + " is already running on " + running.target().describe()
+        + "; one canary at a time per route. Promote, roll back or clean it up first.");
+  }
+
+  private Optional<CanaryRelease> runningOn(TargetQuery query) {
+    return store.list(query.namespace()).stream().map(StoredRelease::release)
+        .filter(r -> r.phase().ownsRoute())
+        .filter(r -> r.target().virtualService().equals(query.virtualService()))
+        .filter(r -> query.route() == null || query.route().equals(r.target().route()))
+        .findFirst();
   }
 
   private Optional<CanaryRelease> runningOnSameRoute(ResolvedTarget resolved) {

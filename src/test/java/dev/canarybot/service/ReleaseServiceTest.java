@@ -207,11 +207,14 @@ class ReleaseServiceTest {
   @Test
   void aSecondStartOnTheSameRouteIsRefusedWithTheRunningOne() {
     start();
+    // Another name for the same route (e.g. resolved through a second VirtualService name).
     resolver = q -> new ResolvedTarget("api-vs-other", TARGET, router.read(TARGET));
-    ActionResult r = start();
+    ActionResult r = service().start(new StartRequest("alice",
+        new TargetQuery("default", "api-vs-alias", null, null, null), null, true));
     assertThat(((ActionResult.Refused) r).reason()).isEqualTo(
-        "cannot start: api-vs (v1 90 % / v2 10 %, Progressing) is already running on "
-            + "VirtualService api-vs.default route primary; one canary at a time per route");
+        "cannot start: canary api-vs (v1 90 % / v2 10 %, Progressing) is already running on "
+            + "VirtualService api-vs.default route primary; one canary at a time per route. "
+            + "Promote, roll back or clean it up first.");
   }
 
   @Test

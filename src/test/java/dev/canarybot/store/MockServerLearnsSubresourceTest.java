@@ -1,5 +1,6 @@
 package dev.canarybot.store;
 
+import dev.canarybot.testing.CrdInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,4 +1,4 @@
-package dev.canarybot.mesh;
+package dev.canarybot.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -21,18 +21,18 @@ import java.util.stream.Stream;
  * Puts the example app of {@code manifests/examples/} into the test API server. Istio objects go
  * in as generic resources so that fields the istio model does not know are stored as written.
  */
-final class ExampleCluster {
-  static final String NS = "default";
-  static final Path EXAMPLES = Path.of("manifests", "examples");
+public final class ExampleCluster {
+  public static final String NS = "default";
+  public static final Path EXAMPLES = Path.of("manifests", "examples");
 
   private final KubernetesClient client;
 
-  ExampleCluster(KubernetesClient client) {
+  public ExampleCluster(KubernetesClient client) {
     this.client = client;
   }
 
   /** Empties the namespace and loads every example manifest. */
-  ExampleCluster reset() {
+  public ExampleCluster reset() {
     client.apps().deployments().inNamespace(NS).list().getItems()
         .forEach(d -> client.resource(d).delete());
     client.services().inNamespace(NS).list().getItems().forEach(s -> client.resource(s).delete());
@@ -44,7 +44,7 @@ final class ExampleCluster {
     return this;
   }
 
-  void create(ObjectNode doc) {
+  public void create(ObjectNode doc) {
     String kind = doc.path("kind").asText();
     if (doc.path("apiVersion").asText().startsWith("networking.istio.io/")) {
       GenericKubernetesResource resource =
@@ -57,14 +57,14 @@ final class ExampleCluster {
   }
 
   /** Reads one example document, to change it before {@link #create}. */
-  static ObjectNode example(String kind, String name) {
+  public static ObjectNode example(String kind, String name) {
     return documents().stream()
         .filter(d -> d.path("kind").asText().equals(kind) && d.at("/metadata/name").asText().equals(name))
         .findFirst()
         .orElseThrow();
   }
 
-  static List<ObjectNode> documents() {
+  public static List<ObjectNode> documents() {
     List<ObjectNode> docs = new ArrayList<>();
     try (Stream<Path> files = Files.list(EXAMPLES)) {
       for (Path file : files.sorted().toList()) {
@@ -77,7 +77,7 @@ final class ExampleCluster {
     return docs;
   }
 
-  MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+  public MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
       istio(String kind) {
     return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
         .withGroup("networking.istio.io")
@@ -88,12 +88,12 @@ final class ExampleCluster {
         .build());
   }
 
-  ObjectNode virtualService(String name) {
+  public ObjectNode virtualService(String name) {
     return client.getKubernetesSerialization()
         .convertValue(istio("VirtualService").inNamespace(NS).withName(name).get(), ObjectNode.class);
   }
 
-  void replaceVirtualService(ObjectNode tree) {
+  public void replaceVirtualService(ObjectNode tree) {
     GenericKubernetesResource resource =
         client.getKubernetesSerialization().convertValue(tree, GenericKubernetesResource.class);
     istio("VirtualService").inNamespace(NS).resource(resource).update();
