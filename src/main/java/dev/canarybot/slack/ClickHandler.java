@@ -41,7 +41,7 @@ public class ClickHandler {
     work.run("click " + clicked.getActionId(), () -> {
       String answer = action.map(a -> run(a, userId, channelId))
           .orElse(":warning: this button is not one canary-bot drew; nothing was changed");
-      Replies.toClick(ctx.getResponder(), answer);
+      Replies.toClick(ctx.getSlack(), payload.getResponseUrl(), answer);
     });
     return ctx.ack();
   }

@@ -32,7 +32,8 @@ public class CommandHandler {
       return ctx.ack(r -> r.responseType("ephemeral").text(text));
     }
     CommandRunner.Asker asker = new CommandRunner.Asker(payload.getUserId(), payload.getChannelId(),
-        (text, card) -> Replies.toCommand(ctx.getResponder(), text, card == null ? null : card.blocks()));
+        (text, card) -> Replies.toCommand(ctx.getSlack(), payload.getResponseUrl(), text,
+            card == null ? null : card.blocks()));
     work.run("/canary " + command.subcommand(), () -> runner.run(command, asker));
     return ctx.ack(r -> r.responseType("ephemeral").text(":hourglass_flowing_sand: "
         + SlashCommandFormatter.format(command) + " …"));

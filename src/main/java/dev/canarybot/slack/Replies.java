@@ -1,5 +1,6 @@
 package dev.canarybot.slack;
 
+import com.slack.api.Slack;
 import com.slack.api.bolt.util.Responder;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.webhook.WebhookResponse;
@@ -17,13 +18,17 @@ public final class Replies {
   private Replies() {}
 
   /** To the person who typed a slash command. */
-  public static void toCommand(Responder responder, String text, List<LayoutBlock> blocks) {
-    send(responder, false, text, blocks);
+  public static void toCommand(Slack slack, String responseUrl, String text, List<LayoutBlock> blocks) {
+    send(responder(slack, responseUrl), false, text, blocks);
   }
 
   /** To the person who clicked a button; the card itself stays as it is. */
-  public static void toClick(Responder responder, String text) {
-    send(responder, true, text, null);
+  public static void toClick(Slack slack, String responseUrl, String text) {
+    send(responder(slack, responseUrl), true, text, null);
+  }
+
+  private static Responder responder(Slack slack, String responseUrl) {
+    return responseUrl == null || responseUrl.isBlank() ? null : new Responder(slack, responseUrl);
   }
 
   private static void send(Responder responder, boolean click, String text, List<LayoutBlock> blocks) {

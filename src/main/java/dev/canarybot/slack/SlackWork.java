@@ -2,7 +2,7 @@ package dev.canarybot.slack;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SlackWork {
   private static final Logger LOG = Logger.getLogger(SlackWork.class);
-  private final ExecutorService pool = Executors.newFixedThreadPool(8, named());
+  private final ThreadPoolExecutor pool =
+      (ThreadPoolExecutor) Executors.newFixedThreadPool(8, named());
 
   public void run(String what, Runnable task) {
     pool.execute(() -> {
@@ -26,6 +27,11 @@ public class SlackWork {
         LOG.errorf(e, "%s failed", what);
       }
     });
+  }
+
+  /** True when no work is running or waiting. */
+  public boolean idle() {
+    return pool.getActiveCount() == 0 && pool.getQueue().isEmpty();
   }
 
   private static ThreadFactory named() {

@@ -28,4 +28,8 @@ final class ChannelHistory {
   List<FakeMessage> messages(String channel) {
     return new ArrayList<>(channels.getOrDefault(channel, Map.of()).values());
   }
+
+  void clear() {
+    channels.clear();
+  }
 }

@@ -63,6 +63,18 @@ public final class FakeSlackWebApi {
     this.uploadUrlPrefix = prefix;
   }
 
+  /** Forgets every message, ephemeral, call and file: a clean channel for the next test. */
+  public synchronized void reset() {
+    calls.clear();
+    channels.clear();
+    ephemerals.clear();
+    files.clear();
+    pendingUploads.clear();
+    homeViews.clear();
+    responseUrls.clear();
+    failures.clear();
+  }
+
   /** Where response_url replies go; the server sets it to its own address. */
   public synchronized void setResponseUrlPrefix(String prefix) {
     this.responseUrlPrefix = prefix;

@@ -22,4 +22,8 @@ final class ForcedFailures {
     Deque<FakeResponse> queue = pending.get(method);
     return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
   }
+
+  void clear() {
+    pending.clear();
+  }
 }

@@ -1,0 +1,223 @@
+package dev.canarybot.slack;
+
+import static dev.canarybot.slack.SlackProfile.APPROVER;
+import static dev.canarybot.slack.SlackProfile.OPERATOR;
+import static dev.canarybot.slack.SlackProfile.OUTSIDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canarybot.release.Phase;
+import dev.canarybot.service.ReleaseStore;
+import dev.canarybot.slack.fake.FakeEphemeral;
+import dev.canarybot.slack.fake.FakeMessage;
+import dev.canarybot.store.CanaryReleaseResource;
+import dev.canarybot.testing.CrdInstaller;
+import dev.canarybot.testing.Eventually;
+import dev.canarybot.testing.ExampleCluster;
+import dev.canarybot.testing.FakeSlack;
+import dev.canarybot.testing.SignedSlack;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole release driven from Slack: signed requests through the real Bolt app. */
+@QuarkusTest
+@TestProfile(SlackProfile.class)
+@WithKubernetesTestServer(crud = true)
+class SlackFlowTest {
+  static final String NS = "default";
+  static final String CHANNEL = FakeSlack.CHANNEL;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestHTTPResource("/slack/events") URI events;
+  @Inject KubernetesClient client;
+  @Inject ReleaseStore store;
+  @Inject SlackWork work;
+  @Inject SlackOutbox outbox;
+
+  SignedSlack slack;
+  ExampleCluster cluster;
+
+  @BeforeEach
+  void fresh() {
+    // The previous test's work after its last ack must not reach this test's cluster or channel.
+    Eventually.await("idle Slack work", () -> work.idle() && outbox.pending() == 0, idle -> idle);
+    FakeSlack.api().reset();
+    CrdInstaller.install(client);
+    client.resources(CanaryReleaseResource.class).inNamespace(NS).delete();
+    cluster = new ExampleCluster(client).reset();
+    slack = new SignedSlack(events, FakeSlack.SECRET);
+  }
+
+  String routeWeights() {
+    JsonNode route = cluster.virtualService("api-vs").at("/spec/http/0/route");
+    List<String> weights = new ArrayList<>();
+    route.forEach(d -> weights.add(d.at("/destination/subset").asText() + "=" + d.path("weight").asInt()));
+    return String.join(",", weights);
+  }
+
+  /** The newest card for api-vs in the channel, once its text says {@code expected}. */
+  FakeMessage card(String expected) {
+    return Eventually.await("a card showing " + expected,
+        () -> FakeSlack.api().channel(CHANNEL).stream()
+            .filter(m -> m.threadTs() == null && m.text().startsWith("Canary api-vs"))
+            .reduce((a, b) -> b).orElseThrow(),
+        m -> m.text().contains(expected));
+  }
+
+  /** The value of a card's button, by action id. */
+  static String button(FakeMessage card, String actionId) throws Exception {
+    for (JsonNode block : JSON.readTree(card.blocks())) {
+      for (JsonNode element : block.path("elements")) {
+        if (actionId.equals(element.path("action_id").asText())) {
+          return element.path("value").asText();
+        }
+      }
+    }
+    throw new AssertionError("no " + actionId + " button on " + card.blocks());
+  }
+
+  FakeEphemeral ephemeralTo(String user, String containing) {
+    return Eventually.await("an ephemeral to " + user + " saying " + containing,
+        () -> FakeSlack.api().ephemerals().stream()
+            .filter(e -> e.user().equals(user) && e.text().contains(containing))
+            .findFirst().orElseThrow(), e -> true);
+  }
+
+  @Test
+  void theWholeReleaseFromSlack() throws Exception {
+    SignedSlack.Answer ack = slack.command(OPERATOR, CHANNEL, "start api-vs");
+    assertThat(ack.status()).isEqualTo(200);
+    assertThat(ack.body()).contains("start api-vs");
+
+    FakeMessage card = card("v1 90 % / v2 10 %");
+    assertThat(card.blocks()).contains("canary_promote", "Promote to 50 %", "canary_rollback", "canary_pause")
+        .contains("\"style\":\"primary\"", "\"style\":\"danger\"", "\"confirm\"");
+    Eventually.await("the start line in the thread", () -> FakeSlack.api().channel(CHANNEL).stream()
+        .filter(m -> card.ts().equals(m.threadTs())).findFirst().orElseThrow(),
+        m -> m.text().contains("<@U0OPERATOR> started api-vs"));
+    assertThat(FakeSlack.api().calls("chat.postMessage").get(0).params())
+        .containsEntry("unfurl_links", "0").containsEntry("unfurl_media", "0");
+
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(card, "canary_promote"));
+    FakeMessage at50 = card("v1 50 % / v2 50 %");
+    assertThat(at50.ts()).isEqualTo(card.ts());
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(at50, "canary_promote"));
+    FakeMessage at100 = card("v1 0 % / v2 100 %");
+    assertThat(routeWeights()).isEqualTo("v1=0,v2=100");
+    assertThat(at100.blocks()).contains("Clean up v1", "canary_cleanup_scale", "canary_cleanup_delete");
+
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_cleanup_scale", button(at100, "canary_cleanup_scale"));
+    Eventually.await("api-v1 at 0 replicas",
+        () -> client.apps().deployments().inNamespace(NS).withName("api-v1").get().getSpec().getReplicas(),
+        replicas -> replicas == 0);
+    card("CleanedUp");
+    assertThat(store.find(NS, "api-vs").orElseThrow().release().phase()).isEqualTo(Phase.CleanedUp);
+  }
+
+  @Test
+  void rollbackFromFiftySendsEverythingBack() throws Exception {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(card, "canary_promote"));
+    FakeMessage at50 = card("v2 50 %");
+
+    slack.click(OPERATOR, CHANNEL, card.ts(), "canary_rollback", button(at50, "canary_rollback"));
+
+    card("RolledBack");
+    assertThat(routeWeights()).isEqualTo("v1=100,v2=0");
+  }
+
+  @Test
+  void anOutsiderClickingPromoteIsRefusedAndNothingChanges() throws Exception {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+
+    slack.click(OUTSIDER, CHANNEL, card.ts(), "canary_promote", button(card, "canary_promote"));
+
+    assertThat(ephemeralTo(OUTSIDER, "only approvers may do that").text()).contains("nothing was changed");
+    assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
+    assertThat(store.find(NS, "api-vs").orElseThrow().release().weight()).isEqualTo(10);
+  }
+
+  @Test
+  void anOperatorMayRollBackButNotPromote() throws Exception {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+    slack.click(OPERATOR, CHANNEL, card.ts(), "canary_promote", button(card, "canary_promote"));
+    ephemeralTo(OPERATOR, "only approvers may do that");
+    assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
+  }
+
+  @Test
+  void aStaleClickSaysWhoMovedItAndChangesNothing() throws Exception {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+    String drawnAt10 = button(card, "canary_promote");
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", drawnAt10);
+    card("v2 50 %");
+
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", drawnAt10);
+
+    assertThat(ephemeralTo(APPROVER, "already at 50 %").text())
+        .contains("promoted by <@U0APPROVER>").contains("nothing was changed");
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+  }
+
+  @Test
+  void anUnknownVirtualServiceGetsTheReasonAndUsage() {
+    slack.command(OPERATOR, CHANNEL, "start web-vs");
+    FakeEphemeral reply = ephemeralTo(OPERATOR, "web-vs");
+    assertThat(reply.text()).contains("cannot start").contains("Usage:");
+    assertThat(store.list(NS)).isEmpty();
+  }
+
+  @Test
+  void mistakesAreAnsweredInTheAckAndChangeNothing() {
+    assertThat(slack.command(OPERATOR, CHANNEL, "start api-vs --steps 50,10").body())
+        .contains("does not increase").contains("Usage:");
+    assertThat(slack.command(OPERATOR, CHANNEL, "start api-vs -n Bad_Namespace").body()).contains("Usage:");
+    assertThat(slack.command(OPERATOR, CHANNEL, "promot api-vs").body()).contains("Did you mean `promote`?");
+    assertThat(store.list(NS)).isEmpty();
+    assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
+  }
+
+  @Test
+  void aNamespaceTheBotDoesNotManageIsRefused() {
+    slack.command(OPERATOR, CHANNEL, "start api-vs -n payments");
+    FakeEphemeral reply = ephemeralTo(OPERATOR, "payments");
+    assertThat(reply.text()).contains("cannot start");
+    assertThat(store.list("payments")).isEmpty();
+  }
+
+  @Test
+  void statusShowsTheCardToTheAskerOnly() {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    card("v2 10 %");
+    slack.command(OUTSIDER, CHANNEL, "status api-vs");
+    assertThat(ephemeralTo(OUTSIDER, "Canary api-vs").blocks()).contains("Promote to 50 %");
+  }
+
+  @Test
+  void aRateLimitedCardUpdateStillLands() throws Exception {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+    FakeSlack.api().rateLimitNext("chat.update", 1, 1);
+
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(card, "canary_promote"));
+
+    card("v2 50 %");
+    assertThat(FakeSlack.api().calls("chat.update")).extracting(c -> c.status()).contains(429, 200);
+  }
+}
