@@ -19,9 +19,9 @@ public class AccessPolicy {
   public enum Need { READ, OPERATE, APPROVE }
 
   private final CanaryConfig config;
-  private final UserGroups groups;
+  private final GroupMembership groups;
 
-  public AccessPolicy(CanaryConfig config, UserGroups groups) {
+  public AccessPolicy(CanaryConfig config, GroupMembership groups) {
     this.config = config;
     this.groups = groups;
   }

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * (Tier 2). A group that cannot be read counts as empty: access is never granted on a guess.
  */
 @ApplicationScoped
-public class UserGroups {
+public class UserGroups implements GroupMembership {
   private static final Logger LOG = Logger.getLogger(UserGroups.class);
 
   private record Cached(Set<String> members, Instant until) {}
@@ -34,6 +34,7 @@ public class UserGroups {
     this.clock = clock;
   }
 
+  @Override
   public boolean contains(String groupId, String userId) {
     Cached cached = cache.get(groupId);
     if (cached == null || clock.instant().isAfter(cached.until())) {
