@@ -1,6 +1,7 @@
 package dev.canarybot.slack;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The one place that says which Slack requests the bot answers (and the manifest declares). */
@@ -11,10 +12,12 @@ public class SlackHandlers {
 
   private final CommandHandler commands;
   private final ClickHandler clicks;
+  private final HomeTab home;
 
-  public SlackHandlers(CommandHandler commands, ClickHandler clicks) {
+  public SlackHandlers(CommandHandler commands, ClickHandler clicks, HomeTab home) {
     this.commands = commands;
     this.clicks = clicks;
+    this.home = home;
   }
 
   void register(App app) {
@@ -22,5 +25,6 @@ public class SlackHandlers {
     for (CardAction.Kind kind : CardAction.Kind.values()) {
       app.blockAction(kind.actionId(), clicks::handle);
     }
+    app.event(AppHomeOpenedEvent.class, home::opened);
   }
 }

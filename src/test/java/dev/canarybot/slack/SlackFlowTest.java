@@ -210,6 +210,16 @@ class SlackFlowTest {
   }
 
   @Test
+  void theHomeTabListsTheReleases() {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    card("v2 10 %");
+    assertThat(slack.event("app_home_opened", java.util.Map.of("user", OUTSIDER, "channel", "D0HOME",
+        "tab", "home")).status()).isEqualTo(200);
+    String view = Eventually.await("a published home tab", () -> FakeSlack.api().homeView(OUTSIDER).orElseThrow(), v -> true);
+    assertThat(view).contains("Canary releases", "*api-vs* · Progressing", "v1 90 % / v2 10 %");
+  }
+
+  @Test
   void aRateLimitedCardUpdateStillLands() throws Exception {
     slack.command(OPERATOR, CHANNEL, "start api-vs");
     FakeMessage card = card("v2 10 %");

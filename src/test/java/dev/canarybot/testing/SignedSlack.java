@@ -61,6 +61,29 @@ public final class SignedSlack {
     }
   }
 
+  /** An Events API callback (JSON), e.g. app_home_opened. */
+  public Answer event(String type, Map<String, Object> event) {
+    Map<String, Object> inner = new LinkedHashMap<>(event);
+    inner.put("type", type);
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("token", "legacy-verification-token");
+    envelope.put("team_id", "T0CANARY");
+    envelope.put("api_app_id", "A0CANARY");
+    envelope.put("type", "event_callback");
+    envelope.put("event_id", "Ev" + System.nanoTime());
+    envelope.put("event_time", System.currentTimeMillis() / 1000);
+    envelope.put("event", inner);
+    try {
+      String body = JSON.writeValueAsString(envelope);
+      String ts = now();
+      String signature = new SlackSignature.Generator(secret).generate(ts, body);
+      return send(body, Map.of(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts,
+          SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature, "Content-Type", "application/json"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String formBody(Map<String, String> form) {
     return form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -83,9 +106,13 @@ public final class SignedSlack {
   public Answer send(String body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(events)
         .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Content-Type", headers.getOrDefault("Content-Type", "application/x-www-form-urlencoded"))
         .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
+    headers.forEach((name, value) -> {
+      if (!name.equals("Content-Type")) {
+        request.header(name, value);
+      }
+    });
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
