@@ -17,10 +17,24 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
   public static final String SECRET = "test-signing-secret";
   public static final String CHANNEL = "C0CANARY";
 
+  public static final String APP_TOKEN = "xapp-test";
+
   private static volatile FakeSlackServer server;
+  private static volatile FakeSlackSocket socket;
+  private boolean socketMode;
 
   public static FakeSlackWebApi api() {
     return server.api();
+  }
+
+  /** Slack's side of Socket Mode, when the test resource was started with {@code socket-mode=true}. */
+  public static FakeSlackSocket socket() {
+    return socket;
+  }
+
+  @Override
+  public void init(Map<String, String> initArgs) {
+    socketMode = Boolean.parseBoolean(initArgs.getOrDefault("socket-mode", "false"));
   }
 
   @Override
@@ -30,18 +44,33 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Map.of(
+    Map<String, String> config = new java.util.HashMap<>(Map.of(
         "slack.bot-token", TOKEN,
         "slack.signing-secret", SECRET,
         "slack.api-url", server.methodsUrlPrefix(),
         "slack.retry-first-wait", "50ms",
-        "slack.retry-max-wait", "200ms");
+        "slack.retry-max-wait", "200ms"));
+    if (socketMode) {
+      socket = new FakeSlackSocket();
+      socket.start();
+      server.api().setSocketMode(APP_TOKEN, socket.url());
+      config.put("slack.app-token", APP_TOKEN);
+    }
+    return config;
   }
 
   @Override
   public void stop() {
     if (server != null) {
       server.close();
+    }
+    if (socket != null) {
+      try {
+        socket.stop(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      socket = null;
     }
   }
 }

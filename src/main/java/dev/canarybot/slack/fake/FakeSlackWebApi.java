@@ -42,6 +42,8 @@ public final class FakeSlackWebApi {
   private final Map<String, String> homeViews = new HashMap<>();
   private String uploadUrlPrefix = "http://127.0.0.1/upload/";
   private String responseUrlPrefix = "http://127.0.0.1/response/";
+  private String socketAppToken;
+  private String socketUrl;
   private final Map<String, String[]> responseUrls = new HashMap<>();
 
   public FakeSlackWebApi(String botToken, Clock clock) {
@@ -73,6 +75,12 @@ public final class FakeSlackWebApi {
     homeViews.clear();
     responseUrls.clear();
     failures.clear();
+  }
+
+  /** Answers apps.connections.open for {@code appToken} with a WebSocket URL (Socket Mode). */
+  public synchronized void setSocketMode(String appToken, String url) {
+    this.socketAppToken = appToken;
+    this.socketUrl = url;
   }
 
   /** Where response_url replies go; the server sets it to its own address. */
@@ -202,6 +210,11 @@ public final class FakeSlackWebApi {
     if (token == null) {
       return error("not_authed");
     }
+    if (method.equals("apps.connections.open")) {
+      // Socket Mode opens its connection with the app-level token, not the bot token.
+      return socketAppToken != null && socketAppToken.equals(token)
+          ? ok().put("url", socketUrl).done() : error("invalid_auth");
+    }
     if (!token.equals(botToken)) {
       return error("invalid_auth");
     }
@@ -215,7 +228,7 @@ public final class FakeSlackWebApi {
   private static boolean isKnown(String method) {
     return List.of("auth.test", "chat.postMessage", "chat.update", "chat.postEphemeral",
         "usergroups.users.list", "files.getUploadURLExternal", "files.completeUploadExternal",
-        "views.open", "views.publish").contains(method);
+        "views.open", "views.publish", "apps.connections.open").contains(method);
   }
 
   private FakeResponse dispatch(String method, Map<String, String> params) {
