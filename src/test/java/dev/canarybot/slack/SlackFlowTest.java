@@ -55,7 +55,7 @@ class SlackFlowTest {
     CrdInstaller.install(client);
     client.resources(CanaryReleaseResource.class).inNamespace(NS).delete();
     cluster = new ExampleCluster(client).reset();
-    slack = new SignedSlack(events, FakeSlack.SECRET);
+    slack = new SignedSlack(events, FakeSlack.SECRET, FakeSlack.api());
   }
 
   String routeWeights() {

@@ -42,7 +42,7 @@ class SlackSignatureTest {
     client.resources(CanaryReleaseResource.class).inNamespace("default").delete();
     new ExampleCluster(client).reset();
     FakeSlack.api().reset();
-    slack = new SignedSlack(events, FakeSlack.SECRET);
+    slack = new SignedSlack(events, FakeSlack.SECRET, FakeSlack.api());
     Map<String, String> form = new LinkedHashMap<>();
     form.put("team_id", "T0CANARY");
     form.put("channel_id", FakeSlack.CHANNEL);

@@ -2,6 +2,7 @@ package dev.canarybot.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
+import dev.canarybot.slack.fake.FakeSlackWebApi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,10 +21,13 @@ public final class SignedSlack {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI events;
   private final String secret;
+  private final FakeSlackWebApi slack;
 
-  public SignedSlack(URI events, String secret) {
+  /** @param slack where response_url replies land */
+  public SignedSlack(URI events, String secret, FakeSlackWebApi slack) {
     this.events = events;
     this.secret = secret;
+    this.slack = slack;
   }
 
   /** What came back, and how long Slack would have waited for it. */
@@ -37,7 +41,7 @@ public final class SignedSlack {
     form.put("user_id", user);
     form.put("command", "/canary");
     form.put("text", text);
-    form.put("response_url", FakeSlack.api().newResponseUrl(channel, user));
+    form.put("response_url", slack.newResponseUrl(channel, user));
     form.put("trigger_id", "1.2.3");
     return post(formBody(form), now());
   }
@@ -51,7 +55,7 @@ public final class SignedSlack {
     payload.put("trigger_id", "1.2.3");
     payload.put("channel", Map.of("id", channel, "name", "releases"));
     payload.put("container", Map.of("type", "message", "message_ts", messageTs, "channel_id", channel));
-    payload.put("response_url", FakeSlack.api().newResponseUrl(channel, user));
+    payload.put("response_url", slack.newResponseUrl(channel, user));
     payload.put("actions", List.of(Map.of("type", "button", "action_id", actionId, "block_id",
         "canary_actions", "value", value, "action_ts", messageTs)));
     try {
