@@ -79,7 +79,7 @@ public final class PrometheusClient {
     form.put("query", promql);
     form.put("start", seconds(start));
     form.put("end", seconds(end));
-    form.put("step", step.toMillis() / 1000.0 + "s");
+    form.put("step", String.valueOf(step.toMillis() / 1000.0)); // float seconds; "1.0s" is no duration
     String body = post("api/v1/query_range", form, promql);
     try {
       return PrometheusAnswer.matrix(body);
