@@ -79,7 +79,7 @@ public final class PrometheusClient {
     form.put("query", promql);
     form.put("start", seconds(start));
     form.put("end", seconds(end));
-    form.put("step", String.valueOf(step.toMillis() / 1000.0)); // float seconds; "1.0s" is no duration
+    form.put("step", java.math.BigDecimal.valueOf(step.toMillis(), 3).toPlainString()); // "1.0s" is no duration
     String body = post("api/v1/query_range", form, promql);
     try {
       return PrometheusAnswer.matrix(body);
@@ -125,7 +125,7 @@ public final class PrometheusClient {
   }
 
   private static String seconds(Instant at) {
-    return String.valueOf(at.toEpochMilli() / 1000.0);
+    return java.math.BigDecimal.valueOf(at.toEpochMilli(), 3).toPlainString();
   }
 
   private static String encode(Map<String, String> form) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,10 +26,13 @@ import org.jboss.logging.Logger;
 /**
  * Canary numbers from Prometheus: four queries per tick (requests by code, latency buckets, CPU,
  * memory) whatever the number of releases, split per release and version afterwards. A default
- * bean, so the demo can put its in-process source in its place.
+ * bean, so the demo can put its in-process source in its place. Unremovable until the analysis
+ * job injects it: otherwise Quarkus drops it, and with it the {@code canary.prometheus} mapping
+ * that application.properties configures.
  */
 @ApplicationScoped
 @DefaultBean
+@Unremovable
 public class PrometheusMetricsSource implements MetricsSource {
   private static final Logger LOG = Logger.getLogger(PrometheusMetricsSource.class);
 
