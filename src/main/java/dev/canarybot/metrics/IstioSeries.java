@@ -16,6 +16,14 @@ final class IstioSeries {
     this.versionLabel = versionLabel;
   }
 
+  String service(Sample s) {
+    return s.label(serviceLabel);
+  }
+
+  String version(Sample s) {
+    return s.label(versionLabel);
+  }
+
   boolean isOf(Sample s, String host, String version) {
     return host.equals(s.label(serviceLabel)) && version.equals(s.label(versionLabel));
   }
