@@ -1,0 +1,125 @@
+package dev.canarybot.metrics;
+
+import dev.canarybot.analysis.MetricSnapshot;
+import dev.canarybot.analysis.PodHealth;
+import dev.canarybot.analysis.VersionMetrics;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.service.MetricsSource;
+import dev.canarybot.service.PodHealthReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Canary numbers from Prometheus: four queries per tick (requests by code, latency buckets, CPU,
+ * memory) whatever the number of releases, split per release and version afterwards. A default
+ * bean, so the demo can put its in-process source in its place. Unremovable until the analysis
+ * job injects it: otherwise Quarkus drops it, and with it the {@code canary.prometheus} mapping
+ * that application.properties configures.
+ */
+@ApplicationScoped
+@DefaultBean
+@Unremovable
+public class PrometheusMetricsSource implements MetricsSource {
+  private static final Logger LOG = Logger.getLogger(PrometheusMetricsSource.class);
+
+  private final Optional<PrometheusClient> client;
+  private final QueryTemplates templates;
+  private final SnapshotAssembler assembler;
+  private final PodHealthReader podHealth;
+  private final Clock clock;
+  private final Counter queries;
+  private final AtomicInteger lastTickQueries = new AtomicInteger();
+
+  @Inject
+  public PrometheusMetricsSource(PrometheusConfig config, PodHealthReader podHealth, MeterRegistry registry,
+      Clock clock) {
+    this(PrometheusClient.from(config), QueryTemplates.from(config), config.subsetVersions(), podHealth,
+        registry, clock);
+  }
+
+  public PrometheusMetricsSource(Optional<PrometheusClient> client, QueryTemplates templates,
+      Map<String, String> subsetVersions, PodHealthReader podHealth, MeterRegistry registry, Clock clock) {
+    this.client = client;
+    this.templates = templates;
+    this.assembler = new SnapshotAssembler(
+        new IstioSeries(templates.serviceLabel(), templates.versionLabel()), new SubsetVersions(subsetVersions));
+    this.podHealth = podHealth;
+    this.clock = clock;
+    this.queries = Counter.builder("canary.prometheus.queries")
+        .description("PromQL queries sent to Prometheus").register(registry);
+    Gauge.builder("canary.prometheus.queries.last.tick", lastTickQueries, AtomicInteger::get)
+        .description("PromQL queries of the latest analysis tick, whatever the number of canaries")
+        .register(registry);
+  }
+
+  @Override
+  public Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window) {
+    Instant at = clock.instant();
+    if (releases.isEmpty()) {
+      lastTickQueries.set(0);
+      return Map.of();
+    }
+    if (client.isEmpty()) {
+      return unavailable(releases, at, window, "no Prometheus configured (set PROMETHEUS_URL)");
+    }
+    QueryBatch batch = templates.render(releases.stream().map(CanaryRelease::target).toList(), window);
+    AtomicInteger sent = new AtomicInteger();
+    try {
+      QueryResults answers = new QueryResults(
+          run(batch.requests(), at, sent), run(batch.latencyBuckets(), at, sent),
+          run(batch.cpu(), at, sent), run(batch.memory(), at, sent));
+      return assembler.assemble(releases, answers, at, window, (release, deployment) -> pods(release, deployment, at, window));
+    } catch (PrometheusException e) {
+      LOG.warnf("metrics unavailable for %d release(s): %s", releases.size(), e.getMessage());
+      return unavailable(releases, at, window, e.getMessage());
+    } finally {
+      lastTickQueries.set(sent.get());
+    }
+  }
+
+  /** How many queries the latest tick sent. */
+  public int lastTickQueries() {
+    return lastTickQueries.get();
+  }
+
+  private List<Sample> run(String promql, Instant at, AtomicInteger sent) {
+    sent.incrementAndGet();
+    queries.increment();
+    return client.orElseThrow().query(promql, at);
+  }
+
+  private PodHealth pods(CanaryRelease release, String deployment, Instant at, Duration window) {
+    Instant since = release.status().stepStartedAt() == null ? at.minus(window) : release.status().stepStartedAt();
+    try {
+      return podHealth.health(release.namespace(), deployment, since);
+    } catch (RuntimeException e) {
+      // Pod health is one column of the snapshot; its failure must not hide the request numbers.
+      LOG.warnf("pod health of Deployment %s.%s unreadable: %s", deployment, release.namespace(), e.getMessage());
+      return null;
+    }
+  }
+
+  private static Map<String, MetricSnapshot> unavailable(List<CanaryRelease> releases, Instant at, Duration window,
+      String reason) {
+    Map<String, MetricSnapshot> snapshots = new LinkedHashMap<>();
+    for (CanaryRelease r : releases) {
+      snapshots.put(MetricsSource.key(r), new MetricSnapshot(at, window,
+          VersionMetrics.empty(r.target().stableSubset()), VersionMetrics.empty(r.target().canarySubset()), reason));
+    }
+    return snapshots;
+  }
+}
