@@ -4,11 +4,13 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
+import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.ReleaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,15 +36,28 @@ public class CardPublisher {
     return CanaryCard.draw(release, clock.instant(), observation, null);
   }
 
-  /** Posts a new card and remembers it on the release; completes with where it went. */
-  public CompletableFuture<Optional<CardRef>> post(CanaryRelease release, String channel) {
+  /**
+   * Posts a new card with {@code firstLine} in its thread and remembers the card on the
+   * release. Transitions made while the card was on its way (a fast click, the resync) found
+   * no card to update; they are drawn and told here, so none is lost.
+   */
+  public CompletableFuture<Optional<CardRef>> post(CanaryRelease release, String channel, String firstLine) {
     CanaryCard.Drawn card = draw(release);
     return outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m
             .channel(channel).text(card.text()).blocks(card.blocks())
             .unfurlLinks(false).unfurlMedia(false)))
         .thenApply((ChatPostMessageResponse r) -> {
           CardRef ref = new CardRef(r.getChannel(), r.getTs());
-          releases.attachCard(release.namespace(), release.name(), ref);
+          reply(ref, firstLine, false);
+          releases.attachCard(release.namespace(), release.name(), ref).ifPresent(now -> {
+            List<HistoryEntry> history = now.status().history();
+            int drawn = release.status().history().size();
+            if (history.size() > drawn) {
+              update(now);
+              history.subList(drawn, history.size())
+                  .forEach(e -> reply(ref, ThreadLine.of(now, e, ""), false));
+            }
+          });
           return Optional.of(ref);
         });
   }

@@ -96,8 +96,7 @@ public class CommandRunner {
     }
     ActionResult.Done done = (ActionResult.Done) result;
     String channel = cardChannel(asker.channelId());
-    cards.post(done.release(), channel).thenAccept(ref -> ref.ifPresent(card ->
-        cards.reply(card, ThreadLine.of(done.release(), done.entry(), done.outcome()), false)));
+    cards.post(done.release(), channel, ThreadLine.of(done.release(), done.entry(), done.outcome()));
     asker.answer().send(":white_check_mark: Started " + done.release().describe() + ". "
         + done.outcome() + ". The card is in <#" + channel + ">.", null);
   }

@@ -1,5 +1,6 @@
 package dev.canarybot.mesh;
 
+import dev.canarybot.testing.ExampleCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarybot.analysis.PodHealth;
