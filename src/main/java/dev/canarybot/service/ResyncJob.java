@@ -12,14 +12,19 @@ import org.jboss.logging.Logger;
 public class ResyncJob {
   private static final Logger LOG = Logger.getLogger(ResyncJob.class);
   private final ReleaseService service;
+  private final Leadership leadership;
 
-  public ResyncJob(ReleaseService service) {
+  public ResyncJob(ReleaseService service, Leadership leadership) {
     this.service = service;
+    this.leadership = leadership;
   }
 
   @Scheduled(identity = "resync", every = "${canary.resync-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void resync() {
+    if (!leadership.isLeader()) {
+      return;
+    }
     try {
       service.resyncAll().stream().filter(r -> !r.outcome().isEmpty())
           .forEach(r -> LOG.infof("resync %s: %s", r.stored().release().name(), r.outcome()));
