@@ -21,6 +21,13 @@ public interface SlackSettings {
   /** Base of the Slack Web API, ending in {@code /api/}; tests and the demo point it elsewhere. */
   Optional<String> apiUrl();
 
+  /**
+   * Whether the bot token is checked (auth.test) while the app starts. The demo turns it off
+   * and checks once its own HTTP server, which serves the stand-in Web API, is listening.
+   */
+  @WithDefault("true")
+  boolean checkAtStartup();
+
   /** How long user-group members are cached ({@code usergroups.users.list} is rate-limited). */
   @WithDefault("5m")
   Duration groupCacheTtl();

@@ -26,6 +26,13 @@ public class SlackStartupCheck {
   }
 
   void check(@Observes StartupEvent started) {
+    if (settings.checkAtStartup()) {
+      verify();
+    }
+  }
+
+  /** Asks Slack who the bot is; throws when the token is refused or Slack cannot be reached. */
+  public void verify() {
     if (settings.botToken().isEmpty()) {
       LOG.warn("SLACK_BOT_TOKEN is not set: canary-bot will post nothing to Slack");
       return;

@@ -37,6 +37,7 @@ class SlackOutboxTest {
       public Duration retryFirstWait() { return Duration.ofMillis(20); }
       public Duration retryMaxWait() { return Duration.ofMillis(50); }
       public int retryAttempts() { return attempts; }
+      public boolean checkAtStartup() { return true; }
     };
   }
 

@@ -1,17 +1,12 @@
 package dev.canarybot.slack.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +18,6 @@ import java.util.concurrent.Executors;
  * {@code POST /response/<id>}. Point the client at {@link #methodsUrlPrefix()}.
  */
 public final class FakeSlackServer implements AutoCloseable {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FakeSlackWebApi api;
   private final HttpServer server;
@@ -65,8 +58,7 @@ public final class FakeSlackServer implements AutoCloseable {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
       byte[] body = exchange.getRequestBody().readAllBytes();
       String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-      Map<String, String> params = new LinkedHashMap<>(queryParams(exchange));
-      params.putAll(isJson(contentType) ? jsonParams(body) : formParams(body));
+      Map<String, String> params = WebApiParams.of(exchange.getRequestURI().getRawQuery(), contentType, body);
       respond(exchange, api.handle(method, params,
           exchange.getRequestHeaders().getFirst("Authorization")));
     }
@@ -86,7 +78,7 @@ public final class FakeSlackServer implements AutoCloseable {
   private void serveResponse(HttpExchange exchange) throws IOException {
     try (exchange) {
       String id = exchange.getRequestURI().getPath().substring("/response/".length());
-      respond(exchange, api.respond(id, jsonParams(exchange.getRequestBody().readAllBytes())));
+      respond(exchange, api.respond(id, WebApiParams.json(exchange.getRequestBody().readAllBytes())));
     }
   }
 
@@ -97,55 +89,6 @@ public final class FakeSlackServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  private static boolean isJson(String contentType) {
-    return contentType != null && contentType.toLowerCase().startsWith("application/json");
-  }
-
-  private static Map<String, String> queryParams(HttpExchange exchange) {
-    String query = exchange.getRequestURI().getRawQuery();
-    return query == null ? Map.of() : decodeForm(query);
-  }
-
-  private static Map<String, String> formParams(byte[] body) {
-    return decodeForm(new String(body, StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, String> decodeForm(String form) {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String pair : form.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      params.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
-          URLDecoder.decode(value, StandardCharsets.UTF_8));
-    }
-    return params;
-  }
-
-  /** Top-level fields of a JSON body; nested values stay JSON text, as in a form. */
-  private static Map<String, String> jsonParams(byte[] body) {
-    Map<String, String> params = new LinkedHashMap<>();
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (IOException e) {
-      return params;
-    }
-    if (root == null || !root.isObject()) {
-      return params;
-    }
-    Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      JsonNode value = field.getValue();
-      params.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
-    }
-    return params;
   }
 
   @Override

@@ -1,0 +1,57 @@
+package dev.canarybot.demo;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.util.HashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The demo's Kubernetes API: fabric8's mock server in CRUD mode on 127.0.0.1, plain HTTP, so
+ * the bot's own KubernetesClient (pointed at it by the demo profile) and {@code curl} see the
+ * same objects. Started by {@link DemoKubernetesConfig} when the client is
+ * built, so no ordering of startup work can reach the cluster before it listens.
+ */
+@ApplicationScoped
+public class DemoKubernetesApi {
+  private static final Logger LOG = Logger.getLogger(DemoKubernetesApi.class);
+  private final DemoConfig config;
+  private KubernetesMockServer server;
+
+  public DemoKubernetesApi(DemoConfig config) {
+    this.config = config;
+  }
+
+  /** Starts the server and loads the CRD, the example app and its pods. */
+  public synchronized void start() {
+    if (server != null) {
+      return;
+    }
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubernetesCrudDispatcher(), false);
+    server.init(InetAddress.getLoopbackAddress(), config.kubernetesPort());
+    try (KubernetesClient seeding = server.createClient()) {
+      new DemoSeed(seeding, config).load();
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+    LOG.debugf("demo Kubernetes API listening on %s", url());
+  }
+
+  public synchronized void stop() {
+    if (server != null) {
+      server.destroy();
+      server = null;
+    }
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return "http://127.0.0.1:" + config.kubernetesPort();
+  }
+}

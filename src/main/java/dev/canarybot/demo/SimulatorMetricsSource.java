@@ -1,0 +1,73 @@
+package dev.canarybot.demo;
+
+import dev.canarybot.analysis.MetricSnapshot;
+import dev.canarybot.analysis.PodHealth;
+import dev.canarybot.analysis.VersionMetrics;
+import dev.canarybot.metrics.HistogramQuantile;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.MetricsSource;
+import dev.canarybot.service.PodHealthReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The demo's metrics when no Prometheus is configured: the simulator's counters, increased over
+ * the analysis window as Prometheus would compute them, and pod health from the demo's Kubernetes
+ * API. CPU and memory are not simulated and stay "no data", as in a cluster without limits.
+ */
+final class SimulatorMetricsSource implements MetricsSource {
+  private final DemoTraffic traffic;
+  private final PodHealthReader pods;
+  private final Clock clock;
+
+  SimulatorMetricsSource(DemoTraffic traffic, PodHealthReader pods, Clock clock) {
+    this.traffic = traffic;
+    this.pods = pods;
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window) {
+    Instant at = clock.instant();
+    Map<String, MetricSnapshot> out = new LinkedHashMap<>();
+    for (CanaryRelease r : releases) {
+      ReleaseTarget t = r.target();
+      boolean simulated = t.host().equals(traffic.config().host());
+      Instant since = r.status().stepStartedAt() == null ? at.minus(window) : r.status().stepStartedAt();
+      out.put(MetricsSource.key(r), new MetricSnapshot(at, window,
+          version(simulated, t.stableSubset(), window, health(t.namespace(), t.stableWorkload(), since)),
+          version(simulated, t.canarySubset(), window, health(t.namespace(), t.canaryWorkload(), since)),
+          null));
+    }
+    return out;
+  }
+
+  private VersionMetrics version(boolean simulated, String version, Duration window, PodHealth health) {
+    TrafficHistory.Increase inc = simulated ? traffic.history().increase(version, window) : null;
+    if (inc == null) {
+      VersionMetrics none = VersionMetrics.empty(version);
+      return new VersionMetrics(version, none.requestRate(), none.requests(), none.errors(), none.p50Ms(),
+          none.p95Ms(), none.p99Ms(), null, health, none.cpuOfLimit(), none.memoryOfLimit());
+    }
+    double seconds = Math.max(1, inc.covered().toMillis() / 1000.0);
+    return new VersionMetrics(version, OptionalDouble.of(inc.requests() / seconds),
+        OptionalDouble.of(inc.requests()), OptionalDouble.of(inc.errors()),
+        HistogramQuantile.of(0.50, inc.latency()), HistogramQuantile.of(0.95, inc.latency()),
+        HistogramQuantile.of(0.99, inc.latency()), inc.latency(), health,
+        OptionalDouble.empty(), OptionalDouble.empty());
+  }
+
+  private PodHealth health(String namespace, String deployment, Instant since) {
+    try {
+      return pods.health(namespace, deployment, since);
+    } catch (RuntimeException e) {
+      return null; // unknown pod health blocks promotion; it must not hide the request numbers
+    }
+  }
+}
