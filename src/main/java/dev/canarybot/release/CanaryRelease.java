@@ -2,20 +2,28 @@ package dev.canarybot.release;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One canary release: what it moves traffic on, how, and where it stands. Immutable; the
  * state machine returns new values.
  */
-public record CanaryRelease(
-    String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback, ReleaseStatus status) {
+public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
+    boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds) {
 
   public CanaryRelease {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(status, "status");
+    thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+  }
+
+  /** A release with the default thresholds. */
+  public CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback,
+      ReleaseStatus status) {
+    this(name, target, plan, autoRollback, status, Map.of());
   }
 
   public Phase phase() {
@@ -41,7 +49,7 @@ public record CanaryRelease(
   }
 
   public CanaryRelease withStatus(ReleaseStatus next) {
-    return new CanaryRelease(name, target, plan, autoRollback, next);
+    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds);
   }
 
   /** The route now carries the weight the bot wants; no transition, no history. */
@@ -49,14 +57,22 @@ public record CanaryRelease(
     ReleaseStatus s = status;
     return withStatus(new ReleaseStatus(
         s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), applied, s.drifted(), s.cleanupMode(),
-        s.card(), s.history()));
+        s.card(), s.history(), s.lastVerdict()));
   }
 
   public CanaryRelease withCard(CardRef card) {
     ReleaseStatus s = status;
     return withStatus(new ReleaseStatus(
         s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), s.appliedWeight(), s.drifted(),
-        s.cleanupMode(), card, s.history()));
+        s.cleanupMode(), card, s.history(), s.lastVerdict()));
+  }
+
+  /** The analysis concluded something new; no transition, no history. */
+  public CanaryRelease withLastVerdict(LastVerdict verdict) {
+    ReleaseStatus s = status;
+    return withStatus(new ReleaseStatus(
+        s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), s.appliedWeight(), s.drifted(),
+        s.cleanupMode(), s.card(), s.history(), verdict));
   }
 
   /** "api-vs (v1 90 % / v2 10 %, Progressing)". */

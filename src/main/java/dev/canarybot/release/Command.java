@@ -1,5 +1,7 @@
 package dev.canarybot.release;
 
+import java.util.Map;
+
 /**
  * What a person or the bot asks of a release. Each carries its actor, who is named in the
  * history and in refusals.
@@ -15,7 +17,17 @@ public sealed interface Command {
    * the target was resolved (0 when the canary has no destination yet).
    */
   record Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
-      boolean autoRollback, int observedWeight) implements Command {
+      boolean autoRollback, int observedWeight, Map<String, String> thresholds) implements Command {
+    public Start {
+      thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    }
+
+    /** A start with the default thresholds. */
+    public Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
+        boolean autoRollback, int observedWeight) {
+      this(actor, name, target, plan, autoRollback, observedWeight, Map.of());
+    }
+
     public String action() { return "start"; }
   }
 

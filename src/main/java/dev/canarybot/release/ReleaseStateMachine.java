@@ -69,7 +69,7 @@ public final class ReleaseStateMachine {
         current == null ? -1 : current.weight(), fresh.weight(),
         "canary " + c.target().canarySubset() + " at " + fresh.weight() + " %, plan " + c.plan().describe());
     CanaryRelease started = new CanaryRelease(c.name(), c.target(), c.plan(), c.autoRollback(),
-        fresh.append(entry));
+        fresh.append(entry), c.thresholds());
     return new Accepted(started, entry, List.of(new Effect.SetWeights(fresh.weight())));
   }
 
@@ -238,7 +238,7 @@ public final class ReleaseStateMachine {
     CleanupMode mode = effects.stream().filter(e -> e instanceof Effect.RetireStable)
         .map(e -> ((Effect.RetireStable) e).mode()).findFirst().orElse(s.cleanupMode());
     ReleaseStatus next = new ReleaseStatus(phase, stepIndex, weight, stepStartedAt,
-        s.appliedWeight(), drifted, mode, s.card(), s.history()).append(entry);
+        s.appliedWeight(), drifted, mode, s.card(), s.history(), s.lastVerdict()).append(entry);
     return new Accepted(r.withStatus(next), entry, effects);
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
  * @param drifted the release was paused because someone else changed the weights
  * @param cleanupMode how the old version is retired, once a cleanup was decided; else {@code null}
  * @param card the Slack card, or {@code null} before it is posted
+ * @param lastVerdict the analysis' last distinct conclusion, or {@code null} before any
  */
 public record ReleaseStatus(
     Phase phase,
@@ -23,7 +24,8 @@ public record ReleaseStatus(
     boolean drifted,
     CleanupMode cleanupMode,
     CardRef card,
-    List<HistoryEntry> history) {
+    List<HistoryEntry> history,
+    LastVerdict lastVerdict) {
 
   public ReleaseStatus {
     if (weight < 0 || weight > 100 || appliedWeight < 0 || appliedWeight > 100) {
@@ -32,10 +34,19 @@ public record ReleaseStatus(
     history = List.copyOf(history);
   }
 
+  /** A status the analysis has not looked at yet. */
+  public ReleaseStatus(Phase phase, int stepIndex, int weight, Instant stepStartedAt,
+      int appliedWeight, boolean drifted, CleanupMode cleanupMode, CardRef card,
+      List<HistoryEntry> history) {
+    this(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card,
+        history, null);
+  }
+
   ReleaseStatus append(HistoryEntry entry) {
     List<HistoryEntry> longer = new ArrayList<>(history);
     longer.add(entry);
-    return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card, longer);
+    return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card, longer,
+        lastVerdict);
   }
 
   /** The newest history entry, or {@code null} for a status without history. */

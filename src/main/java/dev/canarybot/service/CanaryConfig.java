@@ -59,4 +59,46 @@ public interface CanaryConfig {
   /** The person who started a release may not take it to 100 % alone. */
   @WithDefault("false")
   boolean secondApprover();
+
+  /** The scheduled analysis ({@code canary.analysis.*}). */
+  Analysis analysis();
+
+  /** The scheduled summaries in each card's thread ({@code canary.summary.*}). */
+  Summary summary();
+
+  /** Alerts in the channel ({@code canary.alert.*}). */
+  Alert alert();
+
+  interface Analysis {
+    /** How often every watched canary is analyzed: a duration such as {@code 30s}, or {@code off}. */
+    @WithDefault("30s")
+    String interval();
+
+    /** The window the numbers are taken over (PromQL range). */
+    @WithDefault("5m")
+    Duration window();
+
+    /** Ticks without metrics before the channel is told that metrics are unavailable. */
+    @WithDefault("3")
+    int unavailableTicks();
+
+    /** Whether promotion waits for the gates (enough data, thresholds, observation time). */
+    @WithDefault("true")
+    boolean gates();
+  }
+
+  interface Summary {
+    /** How often the numbers are posted in each card's thread: a duration, or {@code off}. */
+    @WithDefault("5m")
+    String interval();
+  }
+
+  interface Alert {
+    /**
+     * Who an alert calls: {@code @here}, {@code @channel}, a user-group ID ({@code S…}), a user
+     * ID ({@code U…}), or {@code none}.
+     */
+    @WithDefault("@here")
+    String mention();
+  }
 }

@@ -2,6 +2,7 @@ package dev.canarybot.service;
 
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
+import java.util.List;
 
 /**
  * Tells people (the Slack card and its thread) about a transition, whoever made it: a
@@ -15,4 +16,23 @@ public interface ReleaseNotifier {
    *     possibly empty
    */
   void transitioned(CanaryRelease release, HistoryEntry entry, String outcome);
+
+  /**
+   * A Watch or Breach episode began (or worsened): a channel message with the numbers.
+   *
+   * @param rolledBack the bot rolled the release back because of it
+   */
+  default void alert(CanaryRelease release, Analysis analysis, boolean rolledBack) {}
+
+  /** The canary is healthy again after an alert. */
+  default void recovered(CanaryRelease release, Analysis analysis) {}
+
+  /** The scheduled numbers for the card's thread, and the card redrawn with them. */
+  default void summary(CanaryRelease release, Analysis analysis) {}
+
+  /** The metrics source stopped answering for several ticks: promotion is blocked meanwhile. */
+  default void metricsUnavailable(String reason, List<CanaryRelease> affected) {}
+
+  /** The metrics source answers again. */
+  default void metricsBack() {}
 }

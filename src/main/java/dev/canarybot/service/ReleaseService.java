@@ -7,6 +7,7 @@ import dev.canarybot.release.Command;
 import dev.canarybot.release.Decision;
 import dev.canarybot.release.Effect;
 import dev.canarybot.release.InvalidPlanException;
+import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
@@ -31,16 +32,19 @@ public class ReleaseService {
   private final Reconciler reconciler;
   private final ReleaseEvents events;
   private final ReleaseNotifier notifier;
+  private final PromotionGates gates;
   private final CanaryConfig config;
   private final Clock clock;
 
   public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
-      ReleaseEvents events, ReleaseNotifier notifier, CanaryConfig config, Clock clock) {
+      ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates, CanaryConfig config,
+      Clock clock) {
     this.store = store;
     this.resolver = resolver;
     this.reconciler = reconciler;
     this.events = events;
     this.notifier = notifier;
+    this.gates = gates;
     this.config = config;
     this.clock = clock;
   }
@@ -138,20 +142,33 @@ public class ReleaseService {
   }
 
   /**
+   * Promotes when the gates pass; {@code force} promotes anyway and writes the reasons it
+   * overrode into the history.
+   *
    * @param toWeight a later step of the plan, or 0 for the next one
    * @param expectedWeight the weight the asker saw (a button's step), or -1 for "as it is now"
    */
   public ActionResult promote(String namespace, String name, String actor, int toWeight,
-      int expectedWeight, String reason) {
-    int seen = expectedWeight;
-    if (seen < 0) {
-      Optional<StoredRelease> now = store.find(namespace, name);
-      if (now.isEmpty()) {
-        return notFound(namespace, name);
-      }
-      seen = now.get().release().weight();
+      int expectedWeight, String reason, boolean force) {
+    Optional<StoredRelease> now = store.find(namespace, name);
+    if (now.isEmpty()) {
+      return notFound(namespace, name);
     }
-    return act(namespace, name, new Command.Promote(actor, toWeight, seen, reason));
+    CanaryRelease release = now.get().release();
+    int seen = expectedWeight < 0 ? release.weight() : expectedWeight;
+    String why = reason;
+    if (release.phase() == Phase.Progressing && release.weight() == seen) {
+      List<String> blockers = gates.blockers(release);
+      if (!blockers.isEmpty() && !force) {
+        return new ActionResult.Refused("cannot promote " + name + " yet: "
+            + String.join("; ", blockers) + ". An approver may override with `/canary promote "
+            + name + " --force`.");
+      }
+      if (!blockers.isEmpty()) {
+        why = "promoted by override despite: " + String.join("; ", blockers);
+      }
+    }
+    return act(namespace, name, new Command.Promote(actor, toWeight, seen, why));
   }
 
   /** @param expectedWeight the weight the asker saw (a button's), or -1 for "as it is now" */

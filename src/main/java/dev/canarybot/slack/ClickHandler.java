@@ -64,7 +64,7 @@ public class ClickHandler {
         if (fourEyes.isPresent()) {
           return ":no_entry: " + fourEyes.get() + "; nothing was changed";
         }
-        result = releases.promote(a.namespace(), a.name(), actor, 0, a.drawnAtWeight(), null);
+        result = releases.promote(a.namespace(), a.name(), actor, 0, a.drawnAtWeight(), null, false);
         break;
       }
       case ROLLBACK:

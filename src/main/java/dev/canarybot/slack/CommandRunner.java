@@ -74,7 +74,7 @@ public class CommandRunner {
         asker.answer().send(":no_entry: " + fourEyes.get(), null);
         return;
       }
-      report(releases.promote(ns, c.name(), actor, c.weight(), -1, null), Subcommand.PROMOTE, asker);
+      report(releases.promote(ns, c.name(), actor, c.weight(), -1, null, c.force()), Subcommand.PROMOTE, asker);
     } else if (command instanceof SlashCommand.Rollback c) {
       report(releases.rollback(ns, c.name(), actor, c.reason(), -1), Subcommand.ROLLBACK, asker);
     } else if (command instanceof SlashCommand.Pause c) {

@@ -4,6 +4,7 @@ import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.release.LastVerdict;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStatus;
@@ -50,7 +51,7 @@ public final class CanaryReleaseMapper {
     try {
       return new CanaryRelease(name, toTarget(spec.target),
           new ReleasePlan(spec.steps, Duration.parse(spec.cleanupAfter)),
-          spec.autoRollback, toStatus(resource.getStatus()));
+          spec.autoRollback, toStatus(resource.getStatus()), spec.thresholds);
     } catch (RuntimeException e) {
       throw new MalformedReleaseException(id + " cannot be read: " + e.getMessage(), e);
     }
@@ -72,6 +73,7 @@ public final class CanaryReleaseMapper {
     spec.steps = new ArrayList<>(release.plan().steps());
     spec.cleanupAfter = release.plan().cleanupAfter().toString();
     spec.autoRollback = release.autoRollback();
+    spec.thresholds = release.thresholds().isEmpty() ? null : new java.util.TreeMap<>(release.thresholds());
     return spec;
   }
 
@@ -88,6 +90,12 @@ public final class CanaryReleaseMapper {
       dto.card = new CardDto();
       dto.card.channel = s.card().channel();
       dto.card.ts = s.card().ts();
+    }
+    if (s.lastVerdict() != null) {
+      dto.lastVerdict = new VerdictDto();
+      dto.lastVerdict.kind = s.lastVerdict().kind();
+      dto.lastVerdict.summary = s.lastVerdict().summary();
+      dto.lastVerdict.at = format(s.lastVerdict().at());
     }
     dto.history = new ArrayList<>();
     for (HistoryEntry e : s.history()) {
@@ -125,7 +133,8 @@ public final class CanaryReleaseMapper {
     }
     return new ReleaseStatus(Phase.valueOf(dto.phase), dto.stepIndex, dto.weight,
         parse(dto.stepStartedAt), dto.appliedWeight, dto.drifted, cleanupMode(dto.cleanupMode),
-        card, history);
+        card, history, dto.lastVerdict == null ? null
+            : new LastVerdict(dto.lastVerdict.kind, dto.lastVerdict.summary, parse(dto.lastVerdict.at)));
   }
 
   /** Stored in the CamelCase Kubernetes uses for enum values. */

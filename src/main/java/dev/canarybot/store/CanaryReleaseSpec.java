@@ -3,6 +3,7 @@ package dev.canarybot.store;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The spec of a CanaryRelease as it is stored: what the release moves and how. Public fields
@@ -16,4 +17,9 @@ public class CanaryReleaseSpec {
   /** How long the release stays at 100 % before cleanup is offered, ISO-8601 (PT24H). */
   public String cleanupAfter;
   public boolean autoRollback;
+  /**
+   * Threshold overrides for this release, e.g. maxErrorRate: "0.5%", rollbackP95: "4s"; the
+   * bot's defaults apply to everything not named here.
+   */
+  public Map<String, String> thresholds;
 }

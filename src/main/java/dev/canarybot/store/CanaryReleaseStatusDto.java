@@ -19,6 +19,8 @@ public class CanaryReleaseStatusDto {
   public String cleanupMode;
   /** Absent until the Slack card is posted. */
   public CardDto card;
+  /** The analysis' last distinct conclusion; absent before the first analysis. */
+  public VerdictDto lastVerdict;
   /** Append-only: every transition of the release, oldest first. */
   public List<HistoryEntryDto> history = new ArrayList<>();
 }

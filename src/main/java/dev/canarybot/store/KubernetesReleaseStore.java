@@ -167,7 +167,8 @@ public class KubernetesReleaseStore implements ReleaseStore {
   /** A release started again on the same name has a new target or plan; status alone is not a spec change. */
   private static boolean specChanged(CanaryRelease before, CanaryRelease after) {
     return !before.target().equals(after.target()) || !before.plan().equals(after.plan())
-        || before.autoRollback() != after.autoRollback();
+        || before.autoRollback() != after.autoRollback()
+        || !before.thresholds().equals(after.thresholds());
   }
 
   /** One unreadable object (edited by hand, or created without its status) must not hide the others. */

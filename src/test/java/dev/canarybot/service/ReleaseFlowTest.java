@@ -84,9 +84,9 @@ class ReleaseFlowTest {
     assertThat(started.release().target().stableWorkload()).isEqualTo("api-v1");
     assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
 
-    service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null);
+    service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null, false);
     assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
-    service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 50, null);
+    service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 50, null, false);
     assertThat(routeWeights()).isEqualTo("v1=0,v2=100");
     assertThat(stored().phase()).isEqualTo(Phase.Promoted);
 
@@ -108,7 +108,7 @@ class ReleaseFlowTest {
   @Test
   void cleanupByDeleteRemovesTheDeploymentAndItsRouteEntry() {
     start();
-    service.promote(NS, "api-vs", "<@U0APPROVER>", 100, -1, "hotfix");
+    service.promote(NS, "api-vs", "<@U0APPROVER>", 100, -1, "hotfix", false);
     service.cleanup(NS, "api-vs", "<@U0APPROVER>", CleanupMode.DELETE, true);
 
     assertThat(client.apps().deployments().inNamespace(NS).withName("api-v1").get()).isNull();
@@ -140,7 +140,7 @@ class ReleaseFlowTest {
         results.add(pool.submit(() -> {
           go.await();
           return promote
-              ? service.promote(NS, "api-vs", who, 0, 10, null)
+              ? service.promote(NS, "api-vs", who, 0, 10, null, false)
               : service.rollback(NS, "api-vs", who, null, 10);
         }));
       }
@@ -219,7 +219,7 @@ class ReleaseFlowTest {
   @Test
   void aSecondStartOnARunningRouteIsRefusedAndChangesNothing() {
     start();
-    service.promote(NS, "api-vs", "<@U0APPROVER>", 0, -1, null);
+    service.promote(NS, "api-vs", "<@U0APPROVER>", 0, -1, null, false);
     ActionResult again = service.start(new StartRequest("<@U0OPERATOR>",
         new TargetQuery(NS, "api-vs", null, null, null), null, true));
     assertThat(((ActionResult.Refused) again).reason()).startsWith("cannot start: canary api-vs")

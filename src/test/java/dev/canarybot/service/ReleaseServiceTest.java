@@ -30,12 +30,13 @@ class ReleaseServiceTest {
   final List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
   final ReleaseNotifier notifier = (release, entry, outcome) -> told.add(entry.action() + " " + release.weight());
   final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+  PromotionGates gates = r -> List.of();
   TargetResolver resolver = q -> new ResolvedTarget("api-vs", TARGET, router.read(TARGET));
   final ExecutorService pool = Executors.newFixedThreadPool(20);
 
   ReleaseService service() {
     Reconciler reconciler = new Reconciler(router, workloads, store, events, clock);
-    return new ReleaseService(store, resolver, reconciler, events, notifier, new TestConfig(), clock);
+    return new ReleaseService(store, resolver, reconciler, events, notifier, gates, new TestConfig(), clock);
   }
 
   @AfterEach
@@ -64,9 +65,9 @@ class ReleaseServiceTest {
   void theWholeWalkEndsWithTheOldVersionScaledToZero() {
     start();
     ReleaseService s = service();
-    s.promote("default", "api-vs", "bob", 0, -1, null);
+    s.promote("default", "api-vs", "bob", 0, -1, null, false);
     assertThat(router.weights).isEqualTo(new RouteWeights(50, 50, true));
-    s.promote("default", "api-vs", "bob", 0, -1, null);
+    s.promote("default", "api-vs", "bob", 0, -1, null, false);
     assertThat(router.weights).isEqualTo(new RouteWeights(0, 100, true));
     assertThat(store.get("api-vs").phase()).isEqualTo(Phase.Promoted);
 
@@ -86,7 +87,7 @@ class ReleaseServiceTest {
   @Test
   void cleanupByDeleteDropsTheStableDestinationFirst() {
     start();
-    service().promote("default", "api-vs", "bob", 100, -1, null);
+    service().promote("default", "api-vs", "bob", 100, -1, null, false);
     service().cleanup("default", "api-vs", "bob", CleanupMode.DELETE, false);
     assertThat(router.stableDropped).isTrue();
     assertThat(workloads.calls).containsExactly("delete default/api-v1");
@@ -95,7 +96,7 @@ class ReleaseServiceTest {
   @Test
   void rollbackFromFiftySendsEverythingBack() {
     start();
-    service().promote("default", "api-vs", "bob", 0, -1, null);
+    service().promote("default", "api-vs", "bob", 0, -1, null, false);
     ActionResult r = service().rollback("default", "api-vs", "carol", "p99 doubled", -1);
     assertThat(router.weights).isEqualTo(new RouteWeights(100, 0, true));
     assertThat(((ActionResult.Done) r).entry().reason()).isEqualTo("p99 doubled");
@@ -113,7 +114,7 @@ class ReleaseServiceTest {
       clicks.add(() -> {
         go.await();
         return who.hashCode() % 2 == 0
-            ? s.promote("default", "api-vs", who, 0, 10, null)
+            ? s.promote("default", "api-vs", who, 0, 10, null, false)
             : s.rollback("default", "api-vs", who, null, 10);
       });
     }
@@ -159,7 +160,7 @@ class ReleaseServiceTest {
     // Nothing more happens while paused, and a promote is refused with the reason.
     service().resyncAll();
     assertThat(router.weights).isEqualTo(new RouteWeights(70, 30, true));
-    assertThat(((ActionResult.Refused) service().promote("default", "api-vs", "bob", 0, -1, null)).reason())
+    assertThat(((ActionResult.Refused) service().promote("default", "api-vs", "bob", 0, -1, null, false)).reason())
         .contains("resume it first");
   }
 
@@ -181,7 +182,7 @@ class ReleaseServiceTest {
     start();
     router.failNextWrites.set(1);
 
-    ActionResult r = service().promote("default", "api-vs", "bob", 0, -1, null);
+    ActionResult r = service().promote("default", "api-vs", "bob", 0, -1, null, false);
 
     assertThat(((ActionResult.Done) r).outcome()).startsWith("recorded, but VirtualService api-vs.default")
         .endsWith("the resync will try again");
@@ -241,15 +242,32 @@ class ReleaseServiceTest {
   void theCardIsRememberedAcrossTransitions() {
     start();
     service().attachCard("default", "api-vs", new dev.canarybot.release.CardRef("C1", "1700000000.000100"));
-    service().promote("default", "api-vs", "bob", 0, -1, null);
+    service().promote("default", "api-vs", "bob", 0, -1, null, false);
     assertThat(store.get("api-vs").status().card().ts()).isEqualTo("1700000000.000100");
   }
 
   @Test
   void actingOnAnUnknownReleaseNamesTheOnesThatExist() {
     start();
-    ActionResult r = service().promote("default", "web-vs", "bob", 0, -1, null);
+    ActionResult r = service().promote("default", "web-vs", "bob", 0, -1, null, false);
     assertThat(((ActionResult.Refused) r).reason())
         .isEqualTo("there is no canary release web-vs in namespace default (there are: api-vs)");
+  }
+
+  @Test
+  void failedGatesBlockPromotionUnlessAnApproverOverrides() {
+    start();
+    gates = r -> List.of("observed 5m of the required 30m", "need about 1,900 more requests");
+
+    ActionResult refused = service().promote("default", "api-vs", "bob", 0, -1, null, false);
+    assertThat(((ActionResult.Refused) refused).reason()).isEqualTo("cannot promote api-vs yet: "
+        + "observed 5m of the required 30m; need about 1,900 more requests. An approver may "
+        + "override with `/canary promote api-vs --force`.");
+    assertThat(router.weights).isEqualTo(new RouteWeights(90, 10, true));
+
+    ActionResult forced = service().promote("default", "api-vs", "bob", 0, -1, null, true);
+    assertThat(((ActionResult.Done) forced).entry().reason()).isEqualTo("promoted by override despite: "
+        + "observed 5m of the required 30m; need about 1,900 more requests");
+    assertThat(router.weights).isEqualTo(new RouteWeights(50, 50, true));
   }
 }

@@ -19,4 +19,14 @@ final class TestConfig implements CanaryConfig {
   @Override public Optional<List<String>> channels() { return Optional.empty(); }
   @Override public Optional<List<String>> namespaces() { return Optional.empty(); }
   @Override public boolean secondApprover() { return false; }
+  @Override public Analysis analysis() {
+    return new Analysis() {
+      public String interval() { return "off"; }
+      public Duration window() { return Duration.ofMinutes(5); }
+      public int unavailableTicks() { return 3; }
+      public boolean gates() { return false; }
+    };
+  }
+  @Override public Summary summary() { return () -> "off"; }
+  @Override public Alert alert() { return () -> "@here"; }
 }

@@ -129,4 +129,14 @@ class CanaryReleaseMapperTest {
         .isInstanceOf(MalformedReleaseException.class)
         .hasMessageStartingWith("CanaryRelease api-vs.default cannot be read: step 10 does not increase");
   }
+
+  @Test
+  void thresholdOverridesAndTheLastVerdictSurvive() {
+    CanaryRelease started = Releases.started("default", "api-vs");
+    CanaryRelease release = new CanaryRelease(started.name(), started.target(), started.plan(),
+        started.autoRollback(), started.status(), java.util.Map.of("maxErrorRate", "0.5%", "rollbackP95", "4s"))
+        .withLastVerdict(new dev.canarybot.release.LastVerdict("Watch", ":large_orange_circle: *Watch*: v2 5xx 0.7 %",
+            Releases.T0.plusSeconds(90)));
+    assertThat(roundTrip(release)).isEqualTo(release);
+  }
 }

@@ -1,0 +1,36 @@
+package dev.canarybot.service;
+
+import dev.canarybot.release.CanaryRelease;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The newest analysis of each release on this replica, for cards and summaries. Only the
+ * leader fills it; other replicas fall back on the verdict kept in the release's status.
+ */
+@ApplicationScoped
+public class LatestAnalysis {
+  private final Map<String, Analysis> byRelease = new ConcurrentHashMap<>();
+
+  void put(CanaryRelease release, Analysis analysis) {
+    byRelease.put(MetricsSource.key(release), analysis);
+  }
+
+  void forget(CanaryRelease release) {
+    byRelease.remove(MetricsSource.key(release));
+  }
+
+  /** The newest analysis, if it was made at the release's current weight. */
+  public Optional<Analysis> of(CanaryRelease release) {
+    return Optional.ofNullable(byRelease.get(MetricsSource.key(release)))
+        .filter(a -> a.weight() == release.weight());
+  }
+
+  /** One mrkdwn line for the card: this replica's newest verdict, else the stored one. */
+  public String line(CanaryRelease release) {
+    return of(release).map(a -> a.verdict().summaryLine())
+        .orElse(release.status().lastVerdict() == null ? null : release.status().lastVerdict().summary());
+  }
+}

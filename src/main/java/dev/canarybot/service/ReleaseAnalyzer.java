@@ -1,0 +1,63 @@
+package dev.canarybot.service;
+
+import dev.canarybot.analysis.Analyzer;
+import dev.canarybot.analysis.MetricSnapshot;
+import dev.canarybot.analysis.Thresholds;
+import dev.canarybot.analysis.Verdict;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.ObservationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns releases into verdicts: one batch of metrics for all of them, then the pure analysis
+ * with each release's own thresholds and observation time.
+ */
+@ApplicationScoped
+public class ReleaseAnalyzer {
+  private final MetricsSource metrics;
+  private final CanaryConfig config;
+  private final ObservationPolicy observation;
+  private final Clock clock;
+
+  public ReleaseAnalyzer(MetricsSource metrics, CanaryConfig config, Clock clock) {
+    this.metrics = metrics;
+    this.config = config;
+    this.observation = new ObservationPolicy(config.observeFirstStep(), config.observeLaterSteps());
+    this.clock = clock;
+  }
+
+  /** Keyed by {@link MetricsSource#key}. */
+  public Map<String, Analysis> analyze(List<CanaryRelease> releases) {
+    Map<String, Analysis> out = new LinkedHashMap<>();
+    if (releases.isEmpty()) {
+      return out;
+    }
+    Map<String, MetricSnapshot> snapshots = metrics.snapshots(releases, config.analysis().window());
+    for (CanaryRelease r : releases) {
+      MetricSnapshot s = snapshots.get(MetricsSource.key(r));
+      if (s == null) {
+        s = new MetricSnapshot(clock.instant(), config.analysis().window(),
+            dev.canarybot.analysis.VersionMetrics.empty(r.target().stableSubset()),
+            dev.canarybot.analysis.VersionMetrics.empty(r.target().canarySubset()),
+            "the metrics source said nothing about " + r.name());
+      }
+      out.put(MetricsSource.key(r), new Analysis(s, verdict(r, s), r.weight()));
+    }
+    return out;
+  }
+
+  public Analysis analyze(CanaryRelease release) {
+    return analyze(List.of(release)).get(MetricsSource.key(release));
+  }
+
+  private Verdict verdict(CanaryRelease r, MetricSnapshot s) {
+    Thresholds t = Thresholds.DEFAULT.withOverrides(r.thresholds());
+    Duration at = r.timeAtStep(clock.instant());
+    return Analyzer.analyze(s, t, r.weight(), at, observation.required(r));
+  }
+}
