@@ -89,8 +89,9 @@ public class AnalysisJob {
     Episode.Signal signal = Episode.next(previous, v.kind());
     boolean rolledBack = false;
     if (v.kind() == Verdict.Kind.Breach && r.autoRollback()) {
-      ActionResult result = releases.rollback(r.namespace(), r.name(), BOT,
-          "automatic rollback: " + String.join("; ", v.reasons()), r.weight());
+      // The most severe findings come first; the rest (notes) stay in the alert.
+      ActionResult result = releases.rollback(r.namespace(), r.name(), BOT, "automatic rollback: "
+          + String.join("; ", v.reasons().subList(0, Math.min(2, v.reasons().size()))), r.weight());
       rolledBack = result instanceof ActionResult.Done;
     }
     if (signal == Episode.Signal.OPENED || signal == Episode.Signal.WORSENED) {

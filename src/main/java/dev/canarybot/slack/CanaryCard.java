@@ -153,7 +153,8 @@ public final class CanaryCard {
     return buttons;
   }
 
-  private static BlockElement rollback(CanaryRelease r) {
+  /** The Rollback button, also carried by alerts when the bot did not roll back itself. */
+  static BlockElement rollback(CanaryRelease r) {
     ReleaseTarget t = r.target();
     return button(r, CardAction.Kind.ROLLBACK, "Rollback", "danger", "Roll back " + r.name() + "?",
         "Send all traffic back to " + t.stableSubset() + " (" + t.stableWorkload() + ") at once.",

@@ -7,6 +7,7 @@ import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.service.CanaryConfig;
+import dev.canarybot.service.LatestAnalysis;
 import dev.canarybot.service.ReleaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -20,20 +21,22 @@ public class CardPublisher {
   private final SlackOutbox outbox;
   private final MethodsClient methods;
   private final ReleaseService releases;
+  private final LatestAnalysis latest;
   private final ObservationPolicy observation;
   private final Clock clock;
 
   public CardPublisher(SlackOutbox outbox, MethodsClient methods, ReleaseService releases,
-      CanaryConfig config, Clock clock) {
+      LatestAnalysis latest, CanaryConfig config, Clock clock) {
     this.outbox = outbox;
     this.methods = methods;
     this.releases = releases;
+    this.latest = latest;
     this.observation = new ObservationPolicy(config.observeFirstStep(), config.observeLaterSteps());
     this.clock = clock;
   }
 
   public CanaryCard.Drawn draw(CanaryRelease release) {
-    return CanaryCard.draw(release, clock.instant(), observation, null);
+    return CanaryCard.draw(release, clock.instant(), observation, latest.line(release));
   }
 
   /**

@@ -1,33 +1,151 @@
 package dev.canarybot.slack;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.service.Analysis;
+import dev.canarybot.service.CanaryConfig;
+import dev.canarybot.service.MetricsSource;
 import dev.canarybot.service.ReleaseNotifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * Every transition, whoever made it, redraws the card and adds one line to its thread. Both
- * are queued in the outbox, so a Slack outage delays them but never blocks a rollback.
+ * Everything the bot tells the channel, whoever caused it: transitions redraw the card and add
+ * a thread line; alerts are top-level messages that call people; summaries go in the thread.
+ * All of it is queued in the outbox, so a Slack outage delays it but never blocks a rollback.
  */
 @ApplicationScoped
 public class SlackReleaseNotifier implements ReleaseNotifier {
   private final CardPublisher cards;
+  private final SlackOutbox outbox;
+  private final MethodsClient methods;
   private final SlackSettings settings;
+  private final SlackStartupCheck slack;
+  private final CanaryConfig config;
+  /** The open alert of each release, so "recovered" lands in its thread. */
+  private final Map<String, CardRef> openAlerts = new ConcurrentHashMap<>();
+  private volatile CardRef unavailableAlert;
 
-  public SlackReleaseNotifier(CardPublisher cards, SlackSettings settings) {
+  public SlackReleaseNotifier(CardPublisher cards, SlackOutbox outbox, MethodsClient methods,
+      SlackSettings settings, SlackStartupCheck slack, CanaryConfig config) {
     this.cards = cards;
+    this.outbox = outbox;
+    this.methods = methods;
     this.settings = settings;
+    this.slack = slack;
+    this.config = config;
+  }
+
+  private boolean off() {
+    return settings.botToken().isEmpty();
   }
 
   @Override
   public void transitioned(CanaryRelease release, HistoryEntry entry, String outcome) {
     CardRef ref = release.status().card();
-    if (settings.botToken().isEmpty() || ref == null) {
-      // No Slack, or a start whose card is still being posted (it posts its own first line).
+    if (off() || ref == null) {
+      // No Slack, or a start whose card is still being posted (it catches up when it lands).
       return;
     }
     cards.update(release);
     cards.reply(ref, ThreadLine.of(release, entry, outcome), false);
+  }
+
+  @Override
+  public void alert(CanaryRelease release, Analysis analysis, boolean rolledBack) {
+    if (off()) {
+      return;
+    }
+    CardRef card = release.status().card();
+    String channel = card != null ? card.channel() : config.channel().orElse(null);
+    if (channel == null) {
+      return;
+    }
+    String text = AlertText.alert(AlertText.mention(config.alert().mention()), release, analysis,
+        rolledBack, link(card));
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText(text))));
+    if (!rolledBack) {
+      blocks.add(actions(a -> a.blockId("canary_alert_actions")
+          .elements(List.of(CanaryCard.rollback(release)))));
+    }
+    outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m.channel(channel)
+            .text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
+        .thenAccept((ChatPostMessageResponse r) ->
+            openAlerts.put(MetricsSource.key(release), new CardRef(r.getChannel(), r.getTs())));
+    if (card != null) {
+      cards.update(release);
+    }
+  }
+
+  @Override
+  public void recovered(CanaryRelease release, Analysis analysis) {
+    if (off()) {
+      return;
+    }
+    CardRef where = openAlerts.remove(MetricsSource.key(release));
+    if (where == null) {
+      where = release.status().card();
+    }
+    if (where != null) {
+      cards.reply(where, ":white_check_mark: *" + release.name() + "* recovered: "
+          + analysis.verdict().summaryLine(), false);
+    }
+  }
+
+  @Override
+  public void summary(CanaryRelease release, Analysis analysis) {
+    CardRef card = release.status().card();
+    if (off() || card == null) {
+      return;
+    }
+    cards.update(release);
+    cards.reply(card, SummaryText.of(release, analysis), false);
+  }
+
+  @Override
+  public void metricsUnavailable(String reason, List<CanaryRelease> affected) {
+    String channel = config.channel().orElse(affected.stream().map(r -> r.status().card())
+        .filter(c -> c != null).map(CardRef::channel).findFirst().orElse(null));
+    if (off() || channel == null) {
+      return;
+    }
+    String text = AlertText.mention(config.alert().mention()) + ":warning: *Metrics unavailable*: "
+        + CanaryCard.limit(reason, 1500) + "\nPromotion is blocked for "
+        + affected.stream().map(CanaryRelease::name).collect(Collectors.joining(", "))
+        + " until metrics are back; nothing is rolled back for lack of data.";
+    outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m.channel(channel).text(text)
+            .unfurlLinks(false).unfurlMedia(false)))
+        .thenAccept(r -> unavailableAlert = new CardRef(r.getChannel(), r.getTs()));
+  }
+
+  @Override
+  public void metricsBack() {
+    CardRef alert = unavailableAlert;
+    unavailableAlert = null;
+    if (!off() && alert != null) {
+      cards.reply(alert, ":white_check_mark: Metrics are back.", false);
+    }
+  }
+
+  /** A link to the card, from the workspace URL auth.test gave. */
+  private String link(CardRef card) {
+    String base = slack.workspaceUrl();
+    if (card == null || base == null) {
+      return null;
+    }
+    return (base.endsWith("/") ? base : base + "/") + "archives/" + card.channel() + "/p" + card.ts().replace(".", "");
   }
 }

@@ -19,6 +19,7 @@ public class SlackStartupCheck {
   private final SlackSettings settings;
   private final Instance<MethodsClient> methods;
   private volatile boolean authenticated;
+  private volatile String workspaceUrl;
 
   public SlackStartupCheck(SlackSettings settings, Instance<MethodsClient> methods) {
     this.settings = settings;
@@ -54,7 +55,13 @@ public class SlackStartupCheck {
           + "). Use the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.");
     }
     authenticated = true;
+    workspaceUrl = r.getUrl();
     LOG.infof("Slack: signed in as bot %s in team %s", r.getUserId(), r.getTeam());
+  }
+
+  /** "https://acme.slack.com/", for links to messages; null before auth.test. */
+  public String workspaceUrl() {
+    return workspaceUrl;
   }
 
   /** True once Slack accepted the bot token. */

@@ -12,6 +12,7 @@ public final class MutableClock extends Clock {
   public static final Instant START = Instant.parse("2025-03-04T11:00:00Z");
 
   private volatile Instant now = START;
+  private volatile boolean system;
 
   @Override
   public ZoneId getZone() {
@@ -25,14 +26,22 @@ public final class MutableClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now;
+    return system ? Clock.systemUTC().instant() : now;
   }
 
+  /** Stands still at {@code instant} from now on. */
   public void set(Instant instant) {
+    system = false;
     now = instant;
   }
 
+  /** Runs with the wall clock, for tests against a real Prometheus, which lives in real time. */
+  public void followSystemTime() {
+    system = true;
+  }
+
   public void advance(Duration by) {
-    now = now.plus(by);
+    now = instant().plus(by);
+    system = false;
   }
 }

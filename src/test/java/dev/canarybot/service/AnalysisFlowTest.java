@@ -1,0 +1,195 @@
+package dev.canarybot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.canarybot.analysis.Verdict;
+import dev.canarybot.metrics.sim.VersionProfile;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.Phase;
+import dev.canarybot.slack.SlackWork;
+import dev.canarybot.slack.fake.FakeMessage;
+import dev.canarybot.store.CanaryReleaseResource;
+import dev.canarybot.testing.CrdInstaller;
+import dev.canarybot.testing.Eventually;
+import dev.canarybot.testing.ExampleCluster;
+import dev.canarybot.testing.FakeSlack;
+import dev.canarybot.testing.MutableClock;
+import dev.canarybot.testing.SimulatedMesh;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The analysis end to end: the simulator's traffic scraped by a real Prometheus, verdicts,
+ * gates, one alert per episode, the automatic rollback, and Prometheus going away. One story
+ * in order, because Prometheus keeps what it scraped.
+ */
+@QuarkusTest
+@TestProfile(AnalysisProfile.class)
+@WithKubernetesTestServer(crud = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnalysisFlowTest {
+  static final String NS = "default";
+
+  @Inject KubernetesClient client;
+  @Inject ReleaseService releases;
+  @Inject ReleaseStore store;
+  @Inject AnalysisJob analysis;
+  @Inject ReleaseAnalyzer analyzer;
+  @Inject LatestAnalysis latest;
+  @Inject SlackWork work;
+  @Inject MutableClock clock;
+
+  static boolean clusterReady;
+
+  void cluster() {
+    clock.followSystemTime();
+    if (clusterReady) {
+      return;
+    }
+    CrdInstaller.install(client);
+    client.resources(CanaryReleaseResource.class).inNamespace(NS).delete();
+    new ExampleCluster(client).reset();
+    for (String version : List.of("v1", "v2")) {
+      for (int i = 0; i < 2; i++) {
+        client.pods().inNamespace(NS).resource(readyPod("api-" + version + "-7d9f-" + i, version)).create();
+      }
+    }
+    FakeSlack.api().reset();
+    clusterReady = true;
+  }
+
+  static Pod readyPod(String name, String version) {
+    return new PodBuilder()
+        .withNewMetadata().withName(name).withNamespace(NS)
+        .addToLabels("app", "api").addToLabels("version", version).endMetadata()
+        .withNewSpec().addNewContainer().withName("api").withImage("api").endContainer().endSpec()
+        .withNewStatus().withPhase("Running")
+        .addNewCondition().withType("Ready").withStatus("True").endCondition()
+        .addNewContainerStatus().withName("api").withReady(true).withRestartCount(0).endContainerStatus()
+        .endStatus().build();
+  }
+
+  CanaryRelease release() {
+    return store.find(NS, "api-vs").orElseThrow().release();
+  }
+
+  Verdict verdict() {
+    return latest.of(release()).orElseThrow().verdict();
+  }
+
+  void start() {
+    ActionResult r = releases.start(new StartRequest("<@U0OPERATOR>",
+        new TargetQuery(NS, "api-vs", null, null, null), null, true));
+    assertThat(r).as(r.toString()).isInstanceOf(ActionResult.Done.class);
+  }
+
+  List<FakeMessage> alerts() {
+    return FakeSlack.api().channel(FakeSlack.CHANNEL).stream()
+        .filter(m -> m.threadTs() == null && m.text().contains("<!here>")).toList();
+  }
+
+  @Test
+  @Order(1)
+  void lowTrafficIsNotEnoughDataAndBlocksPromotion() {
+    cluster();
+    SimulatedMesh.api().rps(2);
+    start();
+    analysis.tick();
+
+    Verdict v = verdict();
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.Inconclusive);
+    assertThat(String.join(" ", v.blockers())).containsPattern("need about [0-9,]+ more requests");
+    ActionResult promote = releases.promote(NS, "api-vs", "<@U0APPROVER>", 0, -1, null, false);
+    assertThat(((ActionResult.Refused) promote).reason()).startsWith("cannot promote api-vs yet: ")
+        .containsPattern("need about [0-9,]+ more requests").contains("--force");
+    assertThat(release().weight()).isEqualTo(10);
+  }
+
+  @Test
+  @Order(2)
+  void aHealthyCanaryIsHealthyWithTheSimulatorsNumbers() {
+    cluster();
+    SimulatedMesh.api().rps(4000);
+    Verdict v = Eventually.await("a Healthy verdict with enough traffic", () -> {
+      analysis.tick();
+      return verdict();
+    }, x -> x.kind() == Verdict.Kind.Healthy);
+
+    Analysis a = latest.of(release()).orElseThrow();
+    double v1 = a.snapshot().stable().requests().getAsDouble();
+    double v2 = a.snapshot().canary().requests().getAsDouble();
+    assertThat(v2 / (v1 + v2)).isCloseTo(0.10, within(0.02));
+    assertThat(a.snapshot().canary().errors()).hasValue(0);
+    assertThat(a.snapshot().canary().p50Ms().getAsDouble())
+        .isCloseTo(VersionProfile.healthy().medianLatencyMs(), within(VersionProfile.healthy().medianLatencyMs() * 0.3));
+    assertThat(v.blockers()).isEmpty();
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void aBreachAlertsOnceAndRollsBackAtTheTickThatSeesIt() {
+    cluster();
+    SimulatedMesh.api().profile("v2", VersionProfile.healthy().withErrorRate(0.05));
+    Eventually.await("the breach to be seen", () -> {
+      analysis.tick();
+      return release();
+    }, r -> r.phase() != Phase.Progressing);
+
+    // The tick that saw the breach rolled back: no interval passed in between.
+    CanaryRelease r = release();
+    assertThat(r.phase()).isEqualTo(Phase.RolledBack);
+    assertThat(r.status().last().actor()).isEqualTo("canary-bot");
+    assertThat(r.status().last().reason()).startsWith("automatic rollback: v2").contains("5xx rate")
+        .doesNotContain("not available");
+    assertThat(r.status().lastVerdict().kind()).isEqualTo("Breach");
+    assertThat(new ExampleCluster(client).virtualService("api-vs").at("/spec/http/0/route/1/weight").asInt()).isZero();
+    assertThat(new ExampleCluster(client).virtualService("api-vs").at("/spec/http/0/route/0/weight").asInt()).isEqualTo(100);
+
+    analysis.tick();
+    analysis.tick();
+    // A Watch may open the episode while the errors build up; the Breach is told exactly once.
+    List<FakeMessage> breaches = Eventually.await("the alert", () -> alerts().stream()
+        .filter(m -> m.text().contains("*Breach*")).toList(), list -> !list.isEmpty());
+    assertThat(breaches).hasSize(1);
+    assertThat(breaches.get(0).text()).contains("*Breach* on *api-vs*", "5xx rate", "Rolled back automatically")
+        .doesNotContain("not available");
+    assertThat(alerts()).hasSizeLessThanOrEqualTo(2);
+    SimulatedMesh.api().profile("v2", VersionProfile.healthy());
+  }
+
+  @Test
+  @Order(4)
+  void withPrometheusGoneMetricsAreUnavailablePromotionIsBlockedAndNothingRollsBack() {
+    cluster();
+    SimulatedMesh.CANARY_WEIGHT.set(10);
+    start();
+    SimulatedMesh.prometheus().stop();
+
+    analysis.tick();
+    analysis.tick();
+    analysis.tick();
+
+    assertThat(verdict().kind()).isEqualTo(Verdict.Kind.Inconclusive);
+    assertThat(String.join(" ", verdict().reasons())).contains("metrics unavailable");
+    List<FakeMessage> unavailable = Eventually.await("the metrics-unavailable alert",
+        () -> FakeSlack.api().channel(FakeSlack.CHANNEL).stream()
+            .filter(m -> m.text().contains("Metrics unavailable")).toList(), list -> !list.isEmpty());
+    assertThat(unavailable).hasSize(1);
+    ActionResult promote = releases.promote(NS, "api-vs", "<@U0APPROVER>", 0, -1, null, false);
+    assertThat(((ActionResult.Refused) promote).reason()).contains("metrics unavailable");
+    assertThat(release().phase()).isEqualTo(Phase.Progressing);
+    assertThat(release().weight()).isEqualTo(10);
+  }
+}
