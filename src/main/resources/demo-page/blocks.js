@@ -26,13 +26,23 @@ function mrkdwn(text) {
     s = s.replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1<b>$2</b>");
     s = s.replace(/(^|[\s(])_([^_\n]+)_/g, "$1<i>$2</i>");
     s = s.replace(/(^|[\s(])~([^~\n]+)~/g, "$1<s>$2</s>");
-    return s;
+    return emoji(s);
   }).join("");
+}
+
+// The emoji codes canary-bot writes, drawn as Slack would; others stay as their code.
+const EMOJI = {
+  white_check_mark: "\u2705", no_entry: "\u26d4", warning: "\u26a0\ufe0f", rotating_light: "\ud83d\udea8",
+  hourglass_flowing_sand: "\u23f3", grey_question: "\u2754", leftwards_arrow_with_hook: "\u21a9\ufe0f"
+};
+
+function emoji(html) {
+  return html.replace(/:([a-z0-9_+-]+):/g, (code, name) => EMOJI[name] || code);
 }
 
 function textObject(t) {
   if (!t) return "";
-  return t.type === "mrkdwn" ? mrkdwn(t.text) : escapeHtml(t.text);
+  return t.type === "mrkdwn" ? mrkdwn(t.text) : (t.emoji === false ? escapeHtml(t.text) : emoji(escapeHtml(t.text)));
 }
 
 // blocks: the Block Kit array; message: {ts}; onClick(button, block, message) for buttons.

@@ -81,6 +81,11 @@ public class DemoTraffic {
       elapsed = Duration.between(lastTick, now);
       lastTick = now;
     }
+    // A suspended laptop or a clock that jumped must not be served as hours of traffic in one go.
+    Duration longest = config.tick().multipliedBy(5);
+    if (elapsed.compareTo(longest) > 0 || elapsed.isNegative()) {
+      elapsed = elapsed.isNegative() ? Duration.ZERO : longest;
+    }
     simulator.tick(elapsed);
     Map<String, TrafficHistory.Totals> totals = new LinkedHashMap<>();
     for (String v : new String[] {config.stableVersion(), config.canaryVersion()}) {
