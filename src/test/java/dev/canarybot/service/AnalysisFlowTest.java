@@ -156,6 +156,11 @@ class AnalysisFlowTest {
         "P50", "P95", "P99", "split", "(want 10 %)", "2/2 ready", "*Healthy*");
     Eventually.await("the card with the verdict", () -> FakeSlack.api().message(FakeSlack.CHANNEL, card.ts())
         .orElseThrow(), m -> m.blocks().contains("Healthy"));
+    FakeMessage chart = Eventually.await("the chart in the thread", () -> FakeSlack.api()
+        .channel(FakeSlack.CHANNEL).stream().filter(m -> card.ts().equals(m.threadTs()))
+        .filter(m -> !m.fileIds().isEmpty()).findFirst().orElseThrow(), m -> true);
+    byte[] png = FakeSlack.api().file(chart.fileIds().get(0)).orElseThrow();
+    assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
   }
 
   @Test
