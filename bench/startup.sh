@@ -30,7 +30,6 @@ for run in $(seq 1 "$RUNS"); do
   start=$(now_ms)
   env -u SLACK_BOT_TOKEN -u SLACK_APP_TOKEN -u SLACK_SIGNING_SECRET \
     QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL="http://127.0.0.1:$API_PORT" \
-    QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS=true \
     QUARKUS_HTTP_PORT="$HTTP_PORT" \
     java -jar target/quarkus-app/quarkus-run.jar >"target/bench-startup-$run.log" 2>&1 &
   APP_PID=$!
