@@ -5,6 +5,7 @@ import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.ConflictException;
 import dev.canarybot.service.RouteDriftException;
 import dev.canarybot.service.RouteWeights;
+import dev.canarybot.service.ClusterUnavailableException;
 import dev.canarybot.service.TargetException;
 import dev.canarybot.service.TrafficRouter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -26,6 +27,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class IstioTrafficRouter implements TrafficRouter {
   private static final int HTTP_CONFLICT = 409;
+  private static final int HTTP_NOT_FOUND = 404;
 
   /** Runs between the read and the write; lets a test play the other writer in that gap. */
   interface BeforeWrite {
@@ -88,7 +90,12 @@ public class IstioTrafficRouter implements TrafficRouter {
         if (e.getCode() == HTTP_CONFLICT) {
           continue; // someone wrote since our read: decide again on what they wrote
         }
-        throw new TargetException(name(target) + " update failed: " + e.getMessage(), e);
+        if (e.getCode() == HTTP_NOT_FOUND) {
+          throw new TargetException(name(target) + " was deleted while its weights were being changed", e);
+        }
+        // Only a missing object means the target is gone; anything else may pass, and must not
+        // fail a release: the resync writes again.
+        throw new ClusterUnavailableException(name(target) + " update failed: " + e.getMessage(), e);
       }
       return verify(target, change);
     }
@@ -111,7 +118,7 @@ public class IstioTrafficRouter implements TrafficRouter {
     try {
       vs = istio.virtualServices().inNamespace(target.namespace()).withName(target.virtualService()).get();
     } catch (KubernetesClientException e) {
-      throw new TargetException(name(target) + " read failed: " + e.getMessage(), e);
+      throw new ClusterUnavailableException(name(target) + " read failed: " + e.getMessage(), e);
     }
     if (vs == null) {
       throw new TargetException(name(target) + " not found");

@@ -1,5 +1,6 @@
 package dev.canarybot.metrics;
 
+import dev.canarybot.analysis.MetricHistory;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.VersionMetrics;
@@ -39,6 +40,7 @@ public class PrometheusMetricsSource implements MetricsSource {
   private final Optional<PrometheusClient> client;
   private final QueryTemplates templates;
   private final SnapshotAssembler assembler;
+  private final SubsetVersions versions;
   private final PodHealthReader podHealth;
   private final Clock clock;
   private final Counter queries;
@@ -55,8 +57,9 @@ public class PrometheusMetricsSource implements MetricsSource {
       Map<String, String> subsetVersions, PodHealthReader podHealth, MeterRegistry registry, Clock clock) {
     this.client = client;
     this.templates = templates;
+    this.versions = new SubsetVersions(subsetVersions);
     this.assembler = new SnapshotAssembler(
-        new IstioSeries(templates.serviceLabel(), templates.versionLabel()), new SubsetVersions(subsetVersions));
+        new IstioSeries(templates.serviceLabel(), templates.versionLabel()), versions);
     this.podHealth = podHealth;
     this.clock = clock;
     this.queries = Counter.builder("canary.prometheus.queries")
@@ -92,6 +95,39 @@ public class PrometheusMetricsSource implements MetricsSource {
   }
 
   /** How many queries the latest tick sent. */
+  @Override
+  public Optional<MetricHistory> history(CanaryRelease release, Duration range, Duration step) {
+    if (client.isEmpty()) {
+      return Optional.empty();
+    }
+    HistoryQueries q = HistoryQueries.of(templates, release.target());
+    Instant end = clock.instant();
+    try {
+      List<RangeSeries> errors = client.get().queryRange(q.errorRatio(), end.minus(range), end, step);
+      List<RangeSeries> p95 = client.get().queryRange(q.p95(), end.minus(range), end, step);
+      queries.increment(2);
+      return Optional.of(new MetricHistory(byVersion(release, errors), byVersion(release, p95)));
+    } catch (PrometheusException e) {
+      LOG.debugf("no history for %s: %s", release.name(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Series keyed by subset name (v1, v2), as the chart shows them. */
+  private Map<String, List<MetricHistory.Point>> byVersion(CanaryRelease release, List<RangeSeries> series) {
+    Map<String, List<MetricHistory.Point>> out = new java.util.LinkedHashMap<>();
+    for (String subset : List.of(release.target().stableSubset(), release.target().canarySubset())) {
+      String version = versions.of(subset);
+      out.put(subset, series.stream()
+          .filter(s -> version.equals(s.labels().get(templates.versionLabel())))
+          .flatMap(s -> s.points().stream())
+          .filter(p -> p.value().isPresent())
+          .map(p -> new MetricHistory.Point(p.at(), p.value().getAsDouble()))
+          .toList());
+    }
+    return out;
+  }
+
   public int lastTickQueries() {
     return lastTickQueries.get();
   }

@@ -2,7 +2,9 @@ package dev.canarybot.service;
 
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.analysis.MetricHistory;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tells people (the Slack card and its thread) about a transition, whoever made it: a
@@ -27,8 +29,11 @@ public interface ReleaseNotifier {
   /** The canary is healthy again after an alert. */
   default void recovered(CanaryRelease release, Analysis analysis) {}
 
-  /** The scheduled numbers for the card's thread, and the card redrawn with them. */
-  default void summary(CanaryRelease release, Analysis analysis) {}
+  /**
+   * The scheduled numbers for the card's thread (with a chart when there is history), and the
+   * card redrawn with them.
+   */
+  default void summary(CanaryRelease release, Analysis analysis, Optional<MetricHistory> history) {}
 
   /** The metrics source stopped answering for several ticks: promotion is blocked meanwhile. */
   default void metricsUnavailable(String reason, List<CanaryRelease> affected) {}

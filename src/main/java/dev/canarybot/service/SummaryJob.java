@@ -8,13 +8,18 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SummaryJob {
   private static final Logger LOG = Logger.getLogger(SummaryJob.class);
+  /** The chart shows the last half hour: longer than any step's start, short enough to read. */
+  private static final java.time.Duration CHART_RANGE = java.time.Duration.ofMinutes(30);
+  private static final java.time.Duration CHART_STEP = java.time.Duration.ofSeconds(30);
   private final ReleaseStore store;
   private final LatestAnalysis latest;
   private final ReleaseNotifier notifier;
   private final Leadership leadership;
+  private final MetricsSource metrics;
 
   public SummaryJob(ReleaseStore store, LatestAnalysis latest, ReleaseNotifier notifier,
-      Leadership leadership) {
+      Leadership leadership, MetricsSource metrics) {
+    this.metrics = metrics;
     this.store = store;
     this.latest = latest;
     this.notifier = notifier;
@@ -38,6 +43,7 @@ public class SummaryJob {
   public void post() {
     store.listAll().stream().map(StoredRelease::release)
         .filter(r -> r.phase().isWatched() && r.status().card() != null)
-        .forEach(r -> latest.of(r).ifPresent(a -> notifier.summary(r, a)));
+        .forEach(r -> latest.of(r).ifPresent(a -> notifier.summary(r, a,
+            metrics.history(r, CHART_RANGE, CHART_STEP).filter(h -> !h.isEmpty()))));
   }
 }

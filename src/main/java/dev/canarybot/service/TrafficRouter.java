@@ -20,6 +20,8 @@ public interface TrafficRouter {
    * @return the weights read back
    * @throws RouteDriftException when the route is at neither weight: someone else changed it
    * @throws TargetException when the route is gone
+   * @throws ClusterUnavailableException when the API failed in a way that may pass
+   * @throws ConflictException when the VirtualService changed under every write attempt
    */
   RouteWeights setWeights(ReleaseTarget target, int expectedCanary, int canaryWeight);
 

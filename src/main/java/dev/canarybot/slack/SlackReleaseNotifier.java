@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
+import dev.canarybot.analysis.MetricHistory;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -106,13 +108,22 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
   }
 
   @Override
-  public void summary(CanaryRelease release, Analysis analysis) {
+  public void summary(CanaryRelease release, Analysis analysis, Optional<MetricHistory> history) {
     CardRef card = release.status().card();
     if (off() || card == null) {
       return;
     }
     cards.update(release);
     cards.reply(card, SummaryText.of(release, analysis), false);
+    history.ifPresent(h -> {
+      byte[] png = SummaryChart.png(release.name() + ": " + release.target().stableSubset() + " vs "
+          + release.target().canarySubset() + ", last 30 min", release.target().stableSubset(),
+          release.target().canarySubset(), h);
+      // An image block needs a public URL; a bot inside a cluster has none, so the PNG is uploaded.
+      outbox.submit("files.uploadV2", () -> methods.filesUploadV2(f -> f.channel(card.channel())
+          .threadTs(card.ts()).filename(release.name() + "-summary.png").fileData(png)
+          .title(release.name() + " summary chart")));
+    });
   }
 
   @Override

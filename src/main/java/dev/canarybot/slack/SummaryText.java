@@ -86,7 +86,8 @@ public final class SummaryText {
     if (p == null) {
       return "n/a";
     }
-    return p.ready() + "/" + p.total() + " ready" + (p.restarts() > 0 ? ", " + p.restarts() + " restarts" : "")
+    return p.ready() + "/" + p.total() + " ready"
+        + (p.restarts() > 0 ? ", " + p.restarts() + " restart" + (p.restarts() == 1 ? "" : "s") : "")
         + (p.oomKilled() > 0 ? ", " + p.oomKilled() + " OOMKilled" : "");
   }
 }

@@ -49,6 +49,8 @@ class AnalysisFlowTest {
   @Inject LatestAnalysis latest;
   @Inject SlackWork work;
   @Inject MutableClock clock;
+  @Inject SummaryJob summaries;
+  @Inject dev.canarybot.slack.CardPublisher cards;
 
   static boolean clusterReady;
 
@@ -139,6 +141,30 @@ class AnalysisFlowTest {
 
   @Test
   @Order(3)
+  void theSummaryPostsTheNumbersInTheThreadAndRedrawsTheCard() throws Exception {
+    cluster();
+    dev.canarybot.release.CardRef card = cards.post(release(), FakeSlack.CHANNEL, "started").get(10,
+        java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+    Eventually.await("the card on the release", this::release, r -> r.status().card() != null);
+
+    summaries.post();
+
+    FakeMessage summary = Eventually.await("a summary in the thread", () -> FakeSlack.api()
+        .channel(FakeSlack.CHANNEL).stream().filter(m -> card.ts().equals(m.threadTs()))
+        .filter(m -> m.text().contains("```")).findFirst().orElseThrow(), m -> true);
+    assertThat(summary.text()).contains("*api-vs* at 10 %", "v1 (stable)", "v2 (canary)", "req/s", "5xx",
+        "P50", "P95", "P99", "split", "(want 10 %)", "2/2 ready", "*Healthy*");
+    Eventually.await("the card with the verdict", () -> FakeSlack.api().message(FakeSlack.CHANNEL, card.ts())
+        .orElseThrow(), m -> m.blocks().contains("Healthy"));
+    FakeMessage chart = Eventually.await("the chart in the thread", () -> FakeSlack.api()
+        .channel(FakeSlack.CHANNEL).stream().filter(m -> card.ts().equals(m.threadTs()))
+        .filter(m -> !m.fileIds().isEmpty()).findFirst().orElseThrow(), m -> true);
+    byte[] png = FakeSlack.api().file(chart.fileIds().get(0)).orElseThrow();
+    assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+  }
+
+  @Test
+  @Order(4)
   void aBreachAlertsOnceAndRollsBackAtTheTickThatSeesIt() {
     cluster();
     SimulatedMesh.api().profile("v2", VersionProfile.healthy().withErrorRate(0.05));
@@ -170,7 +196,7 @@ class AnalysisFlowTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void withPrometheusGoneMetricsAreUnavailablePromotionIsBlockedAndNothingRollsBack() {
     cluster();
     SimulatedMesh.CANARY_WEIGHT.set(10);

@@ -54,7 +54,7 @@ class SlackManifestTest {
 
   static Set<String> calledMethods() {
     Set<String> methods = new TreeSet<>();
-    Matcher m = Pattern.compile("submit\\(\"([a-zA-Z.]+)\"").matcher(sources);
+    Matcher m = Pattern.compile("submit\\(\"([a-zA-Z0-9.]+)\"").matcher(sources);
     while (m.find()) {
       methods.add(m.group(1));
     }

@@ -1,0 +1,197 @@
+package dev.canarybot.manifests;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.canarybot.cluster.KubernetesReadiness;
+import dev.canarybot.cluster.LeaseLeadership;
+import dev.canarybot.mesh.IstioTargetResolver;
+import dev.canarybot.mesh.IstioTrafficRouter;
+import dev.canarybot.mesh.KubernetesPodHealthReader;
+import dev.canarybot.mesh.KubernetesWorkloads;
+import dev.canarybot.mesh.MeshConfig;
+import dev.canarybot.release.CleanupMode;
+import dev.canarybot.service.ActionResult;
+import dev.canarybot.service.CanaryConfig;
+import dev.canarybot.service.Reconciler;
+import dev.canarybot.service.ReleaseService;
+import dev.canarybot.service.StartRequest;
+import dev.canarybot.service.TargetQuery;
+import dev.canarybot.store.KubernetesReleaseEvents;
+import dev.canarybot.store.KubernetesReleaseStore;
+import dev.canarybot.testing.CrdInstaller;
+import dev.canarybot.testing.CrudApiServer;
+import dev.canarybot.testing.ExampleCluster;
+import dev.canarybot.testing.MutableClock;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs the bot's Kubernetes adapters through their code paths (a whole release, its refusals,
+ * pod health, the Lease, readiness) against a CRUD mock API server and records every request
+ * the bot's own client sent. The RBAC test checks the manifests against these, so the list of
+ * permissions comes from the code rather than from a hand-kept list.
+ */
+final class BotCalls {
+  static final String AGENT = "canary-bot-under-test";
+  static final String NS = ExampleCluster.NS;
+  /** Adapter classes these scenarios drive; a new adapter must be added here (the test checks). */
+  static final Set<Class<?>> EXERCISED = Set.of(IstioTargetResolver.class, IstioTrafficRouter.class,
+      KubernetesWorkloads.class, KubernetesPodHealthReader.class, KubernetesReleaseStore.class,
+      KubernetesReleaseEvents.class, KubernetesReadiness.class, LeaseLeadership.class);
+
+  static final MeshConfig MESH = new MeshConfig() {
+    @Override public String virtualServiceApiVersion() { return "networking.istio.io/v1beta1"; }
+    @Override public String destinationRuleApiVersion() { return "networking.istio.io/v1beta1"; }
+    @Override public String clusterDomain() { return "cluster.local"; }
+    @Override public int writeAttempts() { return 5; }
+  };
+
+  private BotCalls() {}
+
+  /** A release to its end and everything around it, with CANARY_NAMESPACES=default. */
+  static Set<ApiCall> namespaced() {
+    return record(bot -> {
+      ReleaseService service = bot.service(List.of(NS));
+      releaseToHundred(service);
+      bot.clock.advance(Duration.ofHours(25));
+      done(service.cleanup(NS, "api-vs", "<@U0APPROVER>", CleanupMode.SCALE_TO_ZERO, false));
+      service.resyncAll();
+      new KubernetesPodHealthReader(bot.client).health(NS, "api-v2", MutableClock.START);
+      // Refusals read more, to name what exists: a missing VirtualService, a missing Service.
+      service.start(request("no-such-vs"));
+      service.start(request("ghost-vs"));
+      new KubernetesReadiness(bot.client).call();
+      LeaseLeadership lease = new LeaseLeadership(bot.client, new LeaseLeadership.Settings("canary-bot",
+          "canary-bot-leader", "bot-a", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(50)));
+      lease.start();
+      awaitLeading(lease);
+      lease.stop();
+    });
+  }
+
+  /** A cleanup that deletes the old Deployment. */
+  static Set<ApiCall> deletingCleanup() {
+    return record(bot -> {
+      ReleaseService service = bot.service(List.of(NS));
+      // Rolled back, then started again on the same name with another plan: a spec write.
+      done(service.start(request("api-vs")));
+      done(service.rollback(NS, "api-vs", "<@U0OPERATOR>", "test", -1));
+      done(service.start(new StartRequest("<@U0OPERATOR>", new TargetQuery(NS, "api-vs", null, null, null),
+          List.of(20, 100), true)));
+      done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 20, null));
+      bot.clock.advance(Duration.ofHours(25));
+      done(service.cleanup(NS, "api-vs", "<@U0APPROVER>", CleanupMode.DELETE, false));
+    });
+  }
+
+  /** The resync with no CANARY_NAMESPACES: it lists CanaryReleases across the cluster. */
+  static Set<ApiCall> everyNamespace() {
+    return record(bot -> bot.service(List.of()).resyncAll());
+  }
+
+  private static void releaseToHundred(ReleaseService service) {
+    done(service.start(request("api-vs")));
+    done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null));
+    done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 50, null));
+  }
+
+  private static StartRequest request(String vs) {
+    return new StartRequest("<@U0OPERATOR>", new TargetQuery(NS, vs, null, null, null), null, true);
+  }
+
+  private static void done(ActionResult r) {
+    if (!(r instanceof ActionResult.Done)) {
+      throw new AssertionError("scenario step refused: " + r);
+    }
+  }
+
+  private static void awaitLeading(LeaseLeadership lease) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (!lease.isLeader()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the Lease was never acquired");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** A bot with its own client (recognisable by its user agent) on a fresh example cluster. */
+  static final class Bot {
+    final KubernetesClient client;
+    final MutableClock clock = new MutableClock();
+
+    Bot(KubernetesClient client) {
+      this.client = client;
+    }
+
+    ReleaseService service(List<String> namespaces) {
+      KubernetesReleaseStore store = new KubernetesReleaseStore(client, namespaces);
+      KubernetesReleaseEvents events = new KubernetesReleaseEvents(client, clock);
+      Reconciler reconciler = new Reconciler(new IstioTrafficRouter(client, MESH),
+          new KubernetesWorkloads(client), store, events, clock);
+      return new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
+          (release, entry, outcome) -> { }, config(namespaces), clock);
+    }
+  }
+
+  private static Set<ApiCall> record(Consumer<Bot> scenario) {
+    try (CrudApiServer api = new CrudApiServer();
+        KubernetesClient admin = api.client();
+        KubernetesClient botClient = api.client(AGENT)) {
+      CrdInstaller.install(admin);
+      ExampleCluster cluster = new ExampleCluster(admin).reset();
+      cluster.create(rewritten("VirtualService", "api-vs"));
+      cluster.create(rewritten("DestinationRule", "api-dr"));
+      api.takeRequests();
+      scenario.accept(new Bot(botClient));
+      Set<ApiCall> calls = new LinkedHashSet<>();
+      api.takeRequests().stream()
+          .filter(r -> AGENT.equals(r.getHeader("User-Agent")))
+          .map(ApiCall::of)
+          .forEach(calls::add);
+      return calls;
+    }
+  }
+
+  /** The example object for a host with no Service, so resolution fails where it lists Services. */
+  private static ObjectNode rewritten(String kind, String name) {
+    String json = ExampleCluster.example(kind, name).toString()
+        .replace("\"api-service\"", "\"ghost-service\"")
+        .replace("\"" + name + "\"", "\"" + name.replace("api-", "ghost-") + "\"");
+    try {
+      return (ObjectNode) new ObjectMapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CanaryConfig config(List<String> namespaces) {
+    return new CanaryConfig() {
+      @Override public String namespace() { return NS; }
+      @Override public List<Integer> steps() { return List.of(10, 50, 100); }
+      @Override public Duration cleanupAfter() { return Duration.ofHours(24); }
+      @Override public String resyncInterval() { return "off"; }
+      @Override public boolean autoRollback() { return true; }
+      @Override public Duration observeFirstStep() { return Duration.ZERO; }
+      @Override public Duration observeLaterSteps() { return Duration.ZERO; }
+      @Override public Optional<String> channel() { return Optional.empty(); }
+      @Override public Optional<List<String>> operators() { return Optional.empty(); }
+      @Override public Optional<List<String>> approvers() { return Optional.empty(); }
+      @Override public Optional<List<String>> channels() { return Optional.empty(); }
+      @Override public Optional<List<String>> namespaces() { return Optional.of(namespaces); }
+      @Override public boolean secondApprover() { return false; }
+    };
+  }
+}

@@ -1,0 +1,203 @@
+package dev.canarybot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.canarybot.cluster.LeaseLeadership;
+import dev.canarybot.mesh.IstioTargetResolver;
+import dev.canarybot.mesh.IstioTrafficRouter;
+import dev.canarybot.mesh.KubernetesWorkloads;
+import dev.canarybot.mesh.MeshConfig;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.store.KubernetesReleaseEvents;
+import dev.canarybot.store.KubernetesReleaseStore;
+import dev.canarybot.testing.CrdInstaller;
+import dev.canarybot.testing.CrudApiServer;
+import dev.canarybot.testing.ExampleCluster;
+import dev.canarybot.testing.MutableClock;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas of the bot, each with its own client, on one CRUD API server: any replica acts
+ * (compare-and-swap on the CanaryRelease, then reconciles itself); only the leader's resync runs,
+ * and it converges what an acting replica could not finish. Nobody announces a transition twice.
+ */
+class TwoReplicasTest {
+  static final String NS = ExampleCluster.NS;
+  static final MeshConfig MESH = new MeshConfig() {
+    @Override public String virtualServiceApiVersion() { return "networking.istio.io/v1beta1"; }
+    @Override public String destinationRuleApiVersion() { return "networking.istio.io/v1beta1"; }
+    @Override public String clusterDomain() { return "cluster.local"; }
+    @Override public int writeAttempts() { return 5; }
+  };
+
+  CrudApiServer api;
+  ExampleCluster cluster;
+  final MutableClock clock = new MutableClock();
+  final List<Replica> replicas = new ArrayList<>();
+  /** Every announcement of every replica, in order: "replica action→weight". */
+  final List<String> announced = Collections.synchronizedList(new ArrayList<>());
+
+  /** One bot process: its own client, Lease competitor, adapters and use cases. */
+  final class Replica {
+    final String name;
+    final KubernetesClient client;
+    final LeaseLeadership leadership;
+    final FlakyRouter router;
+    final ReleaseService service;
+    final ResyncJob resync;
+
+    Replica(String name) {
+      this.name = name;
+      this.client = api.client();
+      this.leadership = new LeaseLeadership(client, new LeaseLeadership.Settings("canary-bot",
+          "canary-bot-leader", name, Duration.ofMillis(1500), Duration.ofMillis(1000), Duration.ofMillis(100)));
+      KubernetesReleaseStore store = new KubernetesReleaseStore(client, List.of(NS));
+      KubernetesReleaseEvents events = new KubernetesReleaseEvents(client, clock);
+      this.router = new FlakyRouter(new IstioTrafficRouter(client, MESH));
+      Reconciler reconciler = new Reconciler(router, new KubernetesWorkloads(client), store, events, clock);
+      ReleaseNotifier notifier = (release, entry, outcome) ->
+          announced.add(name + " " + entry.action() + "→" + entry.toWeight());
+      this.service = new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
+          notifier, new TestConfig(), clock);
+      this.resync = new ResyncJob(service, leadership);
+    }
+  }
+
+  /** The real router, but its next weight write can fail, as when a replica dies mid-action. */
+  static final class FlakyRouter implements TrafficRouter {
+    private final TrafficRouter real;
+    volatile boolean failNextWrite;
+
+    FlakyRouter(TrafficRouter real) {
+      this.real = real;
+    }
+
+    @Override public RouteWeights read(ReleaseTarget target) { return real.read(target); }
+
+    @Override
+    public RouteWeights setWeights(ReleaseTarget target, int expectedCanary, int canaryWeight) {
+      if (failNextWrite) {
+        failNextWrite = false;
+        // Not a TargetException: that one means the target is gone and fails the release.
+        throw new IllegalStateException("connection reset while writing the VirtualService");
+      }
+      return real.setWeights(target, expectedCanary, canaryWeight);
+    }
+
+    @Override public RouteWeights dropStable(ReleaseTarget target) { return real.dropStable(target); }
+  }
+
+  @BeforeEach
+  void cluster() {
+    api = new CrudApiServer();
+    KubernetesClient admin = api.client();
+    CrdInstaller.install(admin);
+    cluster = new ExampleCluster(admin).reset();
+    replicas.add(new Replica("bot-a"));
+    replicas.add(new Replica("bot-b"));
+    replicas.forEach(r -> r.leadership.start());
+  }
+
+  @AfterEach
+  void stop() {
+    replicas.forEach(r -> r.leadership.stop());
+    replicas.forEach(r -> r.client.close());
+    api.close();
+  }
+
+  @Test
+  void aPromotionThroughTheNonLeaderIsReconciledAndNothingIsAnnouncedTwice() {
+    Replica leader = awaitLeader();
+    Replica follower = replicas.get(0) == leader ? replicas.get(1) : replicas.get(0);
+    assertThat(follower.leadership.isLeader()).isFalse();
+
+    assertThat(leader.service.start(new StartRequest("<@U0OPERATOR>",
+        new TargetQuery(NS, "api-vs", null, null, null), null, true))).isInstanceOf(ActionResult.Done.class);
+    assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
+
+    // A click answered by the non-leader: it writes the release by CAS and reconciles at once.
+    assertThat(follower.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null))
+        .isInstanceOf(ActionResult.Done.class);
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+
+    // The next one is stored, but the replica's VirtualService write is lost (it died, say).
+    follower.router.failNextWrite = true;
+    ActionResult.Done half = (ActionResult.Done) follower.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 50, null);
+    assertThat(half.outcome()).contains("the resync will try again");
+    assertThat(stored().weight()).isEqualTo(100);
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+
+    // Only the leader's scheduled resync runs; it converges from the CanaryRelease.
+    follower.resync.resync();
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+    leader.resync.resync();
+    assertThat(routeWeights()).isEqualTo("v1=0,v2=100");
+    assertThat(stored().status().appliedWeight()).isEqualTo(100);
+
+    assertThat(announced).containsExactly(
+        leader.name + " start→10", follower.name + " promote→50", follower.name + " promote→100");
+    assertThat(stored().status().history()).extracting(HistoryEntry::action)
+        .containsExactly("start", "promote", "promote");
+  }
+
+  @Test
+  void whenTheLeaderStopsTheOtherReplicaResyncsInstead() {
+    Replica first = awaitLeader();
+    Replica second = replicas.get(0) == first ? replicas.get(1) : replicas.get(0);
+    second.service.start(new StartRequest("<@U0OPERATOR>",
+        new TargetQuery(NS, "api-vs", null, null, null), null, true));
+    second.router.failNextWrite = true;
+    second.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null);
+    assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
+
+    first.leadership.stop();
+    assertThat(awaitLeader()).isSameAs(second);
+    first.resync.resync();
+    assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
+    second.resync.resync();
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+  }
+
+  Replica awaitLeader() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Replica> leading = replicas.stream().filter(r -> r.leadership.isLeader()).toList();
+      assertThat(leading).as("replicas leading at once").hasSizeLessThanOrEqualTo(1);
+      if (leading.size() == 1) {
+        return leading.get(0);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("no replica leads after 3 s");
+  }
+
+  CanaryRelease stored() {
+    return new KubernetesReleaseStore(anyClient(), List.of(NS)).find(NS, "api-vs").orElseThrow().release();
+  }
+
+  private KubernetesClient anyClient() {
+    return replicas.get(0).client;
+  }
+
+  String routeWeights() {
+    ArrayNode route = (ArrayNode) cluster.virtualService("api-vs").at("/spec/http/0/route");
+    List<String> weights = new ArrayList<>();
+    route.forEach(d -> weights.add(d.path("destination").path("subset").asText() + "=" + d.path("weight").asInt()));
+    return String.join(",", weights);
+  }
+}
