@@ -88,14 +88,20 @@ public class AnalysisJob {
     Verdict.Kind previous = previousKind(r);
     Episode.Signal signal = Episode.next(previous, v.kind());
     boolean rolledBack = false;
+    // The alert redraws the card: after a rollback it must show the release as now stored, not
+    // as analyzed, or the card goes back to "Progressing" with a Promote button.
+    CanaryRelease now = r;
     if (v.kind() == Verdict.Kind.Breach && r.autoRollback()) {
       // The most severe findings come first; the rest (notes) stay in the alert.
       ActionResult result = releases.rollback(r.namespace(), r.name(), BOT, "automatic rollback: "
           + String.join("; ", v.reasons().subList(0, Math.min(2, v.reasons().size()))), r.weight());
-      rolledBack = result instanceof ActionResult.Done;
+      if (result instanceof ActionResult.Done done) {
+        rolledBack = true;
+        now = done.release();
+      }
     }
     if (signal == Episode.Signal.OPENED || signal == Episode.Signal.WORSENED) {
-      notifier.alert(r, a, rolledBack);
+      notifier.alert(now, a, rolledBack);
     } else if (signal == Episode.Signal.RECOVERED) {
       notifier.recovered(r, a);
     }
