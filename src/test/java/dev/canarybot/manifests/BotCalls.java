@@ -85,7 +85,7 @@ final class BotCalls {
       done(service.rollback(NS, "api-vs", "<@U0OPERATOR>", "test", -1));
       done(service.start(new StartRequest("<@U0OPERATOR>", new TargetQuery(NS, "api-vs", null, null, null),
           List.of(20, 100), true)));
-      done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 20, null));
+      done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 20, null, false));
       bot.clock.advance(Duration.ofHours(25));
       done(service.cleanup(NS, "api-vs", "<@U0APPROVER>", CleanupMode.DELETE, false));
     });
@@ -98,8 +98,8 @@ final class BotCalls {
 
   private static void releaseToHundred(ReleaseService service) {
     done(service.start(request("api-vs")));
-    done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null));
-    done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 50, null));
+    done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null, false));
+    done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 50, null, false));
   }
 
   private static StartRequest request(String vs) {
@@ -142,7 +142,7 @@ final class BotCalls {
       Reconciler reconciler = new Reconciler(new IstioTrafficRouter(client, MESH),
           new KubernetesWorkloads(client), store, events, clock);
       return new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
-          (release, entry, outcome) -> { }, config(namespaces), clock);
+          (release, entry, outcome) -> { }, r -> List.of(), config(namespaces), clock);
     }
   }
 
@@ -178,20 +178,6 @@ final class BotCalls {
   }
 
   private static CanaryConfig config(List<String> namespaces) {
-    return new CanaryConfig() {
-      @Override public String namespace() { return NS; }
-      @Override public List<Integer> steps() { return List.of(10, 50, 100); }
-      @Override public Duration cleanupAfter() { return Duration.ofHours(24); }
-      @Override public String resyncInterval() { return "off"; }
-      @Override public boolean autoRollback() { return true; }
-      @Override public Duration observeFirstStep() { return Duration.ZERO; }
-      @Override public Duration observeLaterSteps() { return Duration.ZERO; }
-      @Override public Optional<String> channel() { return Optional.empty(); }
-      @Override public Optional<List<String>> operators() { return Optional.empty(); }
-      @Override public Optional<List<String>> approvers() { return Optional.empty(); }
-      @Override public Optional<List<String>> channels() { return Optional.empty(); }
-      @Override public Optional<List<String>> namespaces() { return Optional.of(namespaces); }
-      @Override public boolean secondApprover() { return false; }
-    };
+    return new dev.canarybot.service.TestConfig(namespaces);
   }
 }

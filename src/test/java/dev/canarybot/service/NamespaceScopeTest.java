@@ -23,7 +23,7 @@ class NamespaceScopeTest {
         router.read(null));
     Reconciler reconciler = new Reconciler(router, new FakeWorkloads(), store, new RecordingEvents(), clock);
     return new ReleaseService(store, resolver, reconciler, new RecordingEvents(),
-        (release, entry, outcome) -> { }, scoped(namespaces), clock);
+        (release, entry, outcome) -> { }, r -> List.of(), scoped(namespaces), clock);
   }
 
   static StartRequest start(String namespace) {
@@ -47,7 +47,7 @@ class NamespaceScopeTest {
     ReleaseService narrowed = service(List.of("default"));
 
     List<ActionResult> answers = List.of(
-        narrowed.promote("payments", "api-vs", "bob", 0, 10, null),
+        narrowed.promote("payments", "api-vs", "bob", 0, 10, null, false),
         narrowed.rollback("payments", "api-vs", "bob", "why", -1),
         narrowed.pause("payments", "api-vs", "bob", "why"),
         narrowed.resume("payments", "api-vs", "bob"));
@@ -67,21 +67,6 @@ class NamespaceScopeTest {
 
   /** The test defaults, in the given namespaces only. */
   static CanaryConfig scoped(List<String> namespaces) {
-    CanaryConfig d = new TestConfig();
-    return new CanaryConfig() {
-      @Override public String namespace() { return d.namespace(); }
-      @Override public List<Integer> steps() { return d.steps(); }
-      @Override public Duration cleanupAfter() { return d.cleanupAfter(); }
-      @Override public String resyncInterval() { return d.resyncInterval(); }
-      @Override public boolean autoRollback() { return d.autoRollback(); }
-      @Override public Duration observeFirstStep() { return d.observeFirstStep(); }
-      @Override public Duration observeLaterSteps() { return d.observeLaterSteps(); }
-      @Override public Optional<String> channel() { return d.channel(); }
-      @Override public Optional<List<String>> operators() { return d.operators(); }
-      @Override public Optional<List<String>> approvers() { return d.approvers(); }
-      @Override public Optional<List<String>> channels() { return d.channels(); }
-      @Override public Optional<List<String>> namespaces() { return namespaces.isEmpty() ? Optional.empty() : Optional.of(namespaces); }
-      @Override public boolean secondApprover() { return d.secondApprover(); }
-    };
+    return new TestConfig(namespaces);
   }
 }

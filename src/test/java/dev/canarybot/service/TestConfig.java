@@ -5,7 +5,19 @@ import java.util.List;
 import java.util.Optional;
 
 /** The defaults of {@link CanaryConfig}, with no wait before cleanup. */
-final class TestConfig implements CanaryConfig {
+public class TestConfig implements CanaryConfig {
+  private final List<String> namespaces;
+
+  /** Every namespace. */
+  public TestConfig() {
+    this(List.of());
+  }
+
+  /** Only these namespaces; none means every namespace. */
+  public TestConfig(List<String> namespaces) {
+    this.namespaces = List.copyOf(namespaces);
+  }
+
   @Override public String namespace() { return "default"; }
   @Override public List<Integer> steps() { return List.of(10, 50, 100); }
   @Override public Duration cleanupAfter() { return Duration.ZERO; }
@@ -17,7 +29,7 @@ final class TestConfig implements CanaryConfig {
   @Override public Optional<List<String>> operators() { return Optional.of(List.of("U0OPERATOR")); }
   @Override public Optional<List<String>> approvers() { return Optional.of(List.of("U0APPROVER")); }
   @Override public Optional<List<String>> channels() { return Optional.empty(); }
-  @Override public Optional<List<String>> namespaces() { return Optional.empty(); }
+  @Override public Optional<List<String>> namespaces() { return namespaces.isEmpty() ? Optional.empty() : Optional.of(namespaces); }
   @Override public boolean secondApprover() { return false; }
   @Override public Analysis analysis() {
     return new Analysis() {

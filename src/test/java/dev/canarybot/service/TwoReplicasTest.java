@@ -68,7 +68,7 @@ class TwoReplicasTest {
       ReleaseNotifier notifier = (release, entry, outcome) ->
           announced.add(name + " " + entry.action() + "→" + entry.toWeight());
       this.service = new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
-          notifier, new TestConfig(), clock);
+          notifier, r -> List.of(), new TestConfig(), clock);
       this.resync = new ResyncJob(service, leadership);
     }
   }
@@ -126,13 +126,13 @@ class TwoReplicasTest {
     assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
 
     // A click answered by the non-leader: it writes the release by CAS and reconciles at once.
-    assertThat(follower.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null))
+    assertThat(follower.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null, false))
         .isInstanceOf(ActionResult.Done.class);
     assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
 
     // The next one is stored, but the replica's VirtualService write is lost (it died, say).
     follower.router.failNextWrite = true;
-    ActionResult.Done half = (ActionResult.Done) follower.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 50, null);
+    ActionResult.Done half = (ActionResult.Done) follower.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 50, null, false);
     assertThat(half.outcome()).contains("the resync will try again");
     assertThat(stored().weight()).isEqualTo(100);
     assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
@@ -157,7 +157,7 @@ class TwoReplicasTest {
     second.service.start(new StartRequest("<@U0OPERATOR>",
         new TargetQuery(NS, "api-vs", null, null, null), null, true));
     second.router.failNextWrite = true;
-    second.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null);
+    second.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null, false);
     assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
 
     first.leadership.stop();
