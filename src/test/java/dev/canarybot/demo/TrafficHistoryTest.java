@@ -1,0 +1,67 @@
+package dev.canarybot.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canarybot.analysis.LatencyHistogram;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrafficHistoryTest {
+  static final Instant T0 = Instant.parse("2025-03-04T11:00:00Z");
+
+  static TrafficHistory.Point at(int second, long requests, long errors) {
+    LatencyHistogram h = new LatencyHistogram(List.of(new LatencyHistogram.Bucket(100, requests - errors),
+        new LatencyHistogram.Bucket(Double.POSITIVE_INFINITY, requests)));
+    return new TrafficHistory.Point(T0.plusSeconds(second), Map.of("v2", new TrafficHistory.Totals(requests, errors, h)));
+  }
+
+  @Test
+  void aWindowIsTheIncreaseSinceThePointAtItsStart() {
+    TrafficHistory history = new TrafficHistory(100);
+    history.add(at(0, 0, 0));
+    history.add(at(10, 100, 1));
+    history.add(at(20, 300, 11));
+    history.add(at(30, 600, 31));
+
+    TrafficHistory.Increase inc = history.increase("v2", Duration.ofSeconds(20));
+
+    assertThat(inc.requests()).isEqualTo(500);
+    assertThat(inc.errors()).isEqualTo(30);
+    assertThat(inc.covered()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(inc.latency().total()).isEqualTo(500);
+    assertThat(inc.latency().buckets().get(0).cumulativeCount()).isEqualTo(470);
+  }
+
+  @Test
+  void aShorterHistoryCoversWhatThereIs() {
+    TrafficHistory history = new TrafficHistory(100);
+    history.add(at(0, 50, 0));
+    history.add(at(5, 150, 2));
+
+    TrafficHistory.Increase inc = history.increase("v2", Duration.ofMinutes(5));
+
+    assertThat(inc.requests()).isEqualTo(100);
+    assertThat(inc.covered()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void noPointsOrAnUnknownVersionIsNoData() {
+    TrafficHistory history = new TrafficHistory(100);
+    assertThat(history.increase("v2", Duration.ofSeconds(30))).isNull();
+    history.add(at(0, 10, 0));
+    assertThat(history.increase("v9", Duration.ofSeconds(30))).isNull();
+  }
+
+  @Test
+  void keepsOnlyItsCapacity() {
+    TrafficHistory history = new TrafficHistory(2);
+    history.add(at(0, 0, 0));
+    history.add(at(10, 100, 0));
+    history.add(at(20, 200, 0));
+
+    assertThat(history.increase("v2", Duration.ofMinutes(1)).requests()).isEqualTo(100);
+  }
+}
