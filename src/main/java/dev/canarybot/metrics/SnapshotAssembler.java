@@ -1,5 +1,6 @@
 package dev.canarybot.metrics;
 
+import dev.canarybot.analysis.LatencyStatistics;
 import dev.canarybot.analysis.LatencyHistogram;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
@@ -89,8 +90,8 @@ final class SnapshotAssembler {
     LatencyHistogram latency = series.histogram(answers.latencyBuckets(), t.host(), version);
     return new VersionMetrics(version, rate, requests,
         series.errors(answers.requests(), t.host(), version),
-        HistogramQuantile.of(0.50, latency), HistogramQuantile.of(0.95, latency),
-        HistogramQuantile.of(0.99, latency), latency, pods,
+        LatencyStatistics.quantile(latency, 0.50), LatencyStatistics.quantile(latency, 0.95),
+        LatencyStatistics.quantile(latency, 0.99), latency, pods,
         PodResources.ofLimit(answers.cpu(), t.namespace(), workload),
         PodResources.ofLimit(answers.memory(), t.namespace(), workload));
   }

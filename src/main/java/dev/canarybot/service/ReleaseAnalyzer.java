@@ -1,6 +1,7 @@
 package dev.canarybot.service;
 
 import dev.canarybot.analysis.Analyzer;
+import dev.canarybot.analysis.InvalidThresholdsException;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.Thresholds;
 import dev.canarybot.analysis.Verdict;
@@ -56,7 +57,14 @@ public class ReleaseAnalyzer {
   }
 
   private Verdict verdict(CanaryRelease r, MetricSnapshot s) {
-    Thresholds t = Thresholds.DEFAULT.withOverrides(r.thresholds());
+    Thresholds t;
+    try {
+      t = Thresholds.DEFAULT.withOverrides(r.thresholds());
+    } catch (InvalidThresholdsException e) {
+      // A hand-edited spec must not silently fall back to defaults, nor stop the other releases.
+      String why = "spec.thresholds of CanaryRelease " + r.name() + " are invalid: " + e.getMessage();
+      return new Verdict(Verdict.Kind.Inconclusive, List.of(why), List.of(why), List.of());
+    }
     Duration at = r.timeAtStep(clock.instant());
     return Analyzer.analyze(s, t, r.weight(), at, observation.required(r));
   }

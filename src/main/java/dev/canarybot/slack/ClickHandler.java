@@ -11,6 +11,7 @@ import dev.canarybot.service.ReleaseService;
 import dev.canarybot.slack.AccessPolicy.Need;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The card's buttons. Acknowledged at once; then the clicking user (from the signed payload,
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ClickHandler {
+  private static final Logger LOG = Logger.getLogger(ClickHandler.class);
   private final ReleaseService releases;
   private final AccessPolicy access;
   private final SlackWork work;
@@ -39,8 +41,15 @@ public class ClickHandler {
     String userId = payload.getUser().getId();
     String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
     work.run("click " + clicked.getActionId(), () -> {
-      String answer = action.map(a -> run(a, userId, channelId))
-          .orElse(":warning: this button is not one canary-bot drew; nothing was changed");
+      String answer;
+      try {
+        answer = action.map(a -> run(a, userId, channelId))
+            .orElse(":warning: this button is not one canary-bot drew; nothing was changed");
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "click %s failed", clicked.getActionId());
+        answer = ":x: canary-bot could not finish that click: " + e.getMessage()
+            + ". What was already stored stays; the resync carries it on. Try again.";
+      }
       Replies.toClick(ctx.getSlack(), payload.getResponseUrl(), answer);
     });
     return ctx.ack();

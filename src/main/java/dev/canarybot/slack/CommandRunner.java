@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Carries out a parsed {@code /canary} command after it was acknowledged: checks who asks,
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class CommandRunner {
+  private static final Logger LOG = Logger.getLogger(CommandRunner.class);
   private final ReleaseService releases;
   private final AccessPolicy access;
   private final CardPublisher cards;
@@ -43,7 +45,19 @@ public class CommandRunner {
     void send(String text, CanaryCard.Drawn card);
   }
 
+  /** Runs the command; an unexpected failure is still answered, never left to a log only. */
   public void run(SlashCommand command, Asker asker) {
+    try {
+      execute(command, asker);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "/canary %s failed", command.subcommand());
+      asker.answer().send(":x: canary-bot could not finish `" + SlashCommandFormatter.format(command)
+          + "`: " + e.getMessage() + ". What was already stored stays; the resync carries it on. "
+          + "Try again, or look at `kubectl get crel`.", null);
+    }
+  }
+
+  private void execute(SlashCommand command, Asker asker) {
     Optional<String> refused = access.refusal(asker.userId(), need(command), asker.channelId());
     if (refused.isPresent()) {
       asker.answer().send(":no_entry: " + refused.get(), null);

@@ -5,7 +5,6 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import org.jboss.logging.Logger;
 
@@ -17,11 +16,11 @@ import org.jboss.logging.Logger;
 public class SlackStartupCheck {
   private static final Logger LOG = Logger.getLogger(SlackStartupCheck.class);
   private final SlackSettings settings;
-  private final Instance<MethodsClient> methods;
+  private final MethodsClient methods;
   private volatile boolean authenticated;
   private volatile String workspaceUrl;
 
-  public SlackStartupCheck(SlackSettings settings, Instance<MethodsClient> methods) {
+  public SlackStartupCheck(SlackSettings settings, MethodsClient methods) {
     this.settings = settings;
     this.methods = methods;
   }
@@ -44,7 +43,7 @@ public class SlackStartupCheck {
     }
     AuthTestResponse r;
     try {
-      r = methods.get().authTest(a -> a);
+      r = methods.authTest(a -> a);
     } catch (IOException | com.slack.api.methods.SlackApiException e) {
       throw new IllegalStateException("cannot reach the Slack Web API at "
           + settings.apiUrl().orElse("https://slack.com/api/") + " to check SLACK_BOT_TOKEN: "

@@ -1,5 +1,6 @@
 package dev.canarybot.metrics;
 
+import dev.canarybot.analysis.LatencyStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -91,8 +92,8 @@ class PrometheusMetricsSourceIntegrationTest {
     double share = v2.requests().getAsDouble() / (v1.requests().getAsDouble() + v2.requests().getAsDouble());
     assertThat(share).isCloseTo(0.10, within(0.02));
     assertThat(v1.requestRate().getAsDouble() + v2.requestRate().getAsDouble()).isBetween(1.0, 300 * 1.1);
-    double simP50 = HistogramQuantile.of(0.5, api.histogram("v2")).getAsDouble();
-    double simP95 = HistogramQuantile.of(0.95, api.histogram("v2")).getAsDouble();
+    double simP50 = LatencyStatistics.quantile(api.histogram("v2"), 0.5).getAsDouble();
+    double simP95 = LatencyStatistics.quantile(api.histogram("v2"), 0.95).getAsDouble();
     assertThat(v2.p50Ms().getAsDouble()).isCloseTo(simP50, within(simP50 * 0.15));
     assertThat(v2.p95Ms().getAsDouble()).isCloseTo(simP95, within(simP95 * 0.15));
     assertThat(v2.p99Ms()).isPresent();

@@ -1,0 +1,72 @@
+package dev.canarybot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import dev.canarybot.slack.fake.FakeSlackServer;
+import dev.canarybot.slack.fake.FakeSlackWebApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A wrong bot token stops the start with words that say which token and where to find the right one. */
+class SlackStartupCheckTest {
+  FakeSlackServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = FakeSlackServer.start(new FakeSlackWebApi("xoxb-right", Clock.systemUTC()));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  SlackStartupCheck check(String token, String apiUrl) {
+    SlackSettings settings = new SlackSettings() {
+      public Optional<String> botToken() { return Optional.of(token); }
+      public Optional<String> signingSecret() { return Optional.of("secret"); }
+      public Optional<String> appToken() { return Optional.empty(); }
+      public Optional<String> apiUrl() { return Optional.of(apiUrl); }
+      public Duration groupCacheTtl() { return Duration.ofMinutes(5); }
+      public Duration retryFirstWait() { return Duration.ofSeconds(1); }
+      public Duration retryMaxWait() { return Duration.ofSeconds(30); }
+      public int retryAttempts() { return 3; }
+    };
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(apiUrl);
+    config.setStatsEnabled(false);
+    return new SlackStartupCheck(settings, Slack.getInstance(config).methods(token));
+  }
+
+  @Test
+  void theRightTokenSignsIn() {
+    SlackStartupCheck check = check("xoxb-right", server.methodsUrlPrefix());
+    check.check(null);
+    assertThat(check.authenticated()).isTrue();
+    assertThat(check.workspaceUrl()).isEqualTo("https://canary-fake.slack.com/");
+  }
+
+  @Test
+  void aWrongTokenStopsTheStartAndSaysWhichTokenToUse() {
+    SlackStartupCheck check = check("xoxb-wrong", server.methodsUrlPrefix());
+    assertThatThrownBy(() -> check.check(null)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth). Use the Bot User OAuth "
+            + "Token (xoxb-…) from the app's OAuth & Permissions page.")
+        .hasMessageNotContaining("xoxb-wrong");
+    assertThat(check.authenticated()).isFalse();
+  }
+
+  @Test
+  void anUnreachableSlackSaysWhereItLooked() {
+    SlackStartupCheck check = check("xoxb-right", "http://127.0.0.1:1/api/");
+    assertThatThrownBy(() -> check.check(null)).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("cannot reach the Slack Web API at http://127.0.0.1:1/api/ to check SLACK_BOT_TOKEN");
+  }
+}
