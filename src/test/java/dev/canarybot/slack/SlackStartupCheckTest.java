@@ -38,6 +38,7 @@ class SlackStartupCheckTest {
       public Duration retryFirstWait() { return Duration.ofSeconds(1); }
       public Duration retryMaxWait() { return Duration.ofSeconds(30); }
       public int retryAttempts() { return 3; }
+      public boolean checkAtStartup() { return true; }
     };
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
