@@ -1,9 +1,9 @@
 package dev.canarybot.demo;
 
+import dev.canarybot.analysis.LatencyStatistics;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.VersionMetrics;
-import dev.canarybot.metrics.HistogramQuantile;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.MetricsSource;
@@ -58,8 +58,8 @@ final class SimulatorMetricsSource implements MetricsSource {
     double seconds = Math.max(1, inc.covered().toMillis() / 1000.0);
     return new VersionMetrics(version, OptionalDouble.of(inc.requests() / seconds),
         OptionalDouble.of(inc.requests()), OptionalDouble.of(inc.errors()),
-        HistogramQuantile.of(0.50, inc.latency()), HistogramQuantile.of(0.95, inc.latency()),
-        HistogramQuantile.of(0.99, inc.latency()), inc.latency(), health,
+        LatencyStatistics.quantile(inc.latency(), 0.50), LatencyStatistics.quantile(inc.latency(), 0.95),
+        LatencyStatistics.quantile(inc.latency(), 0.99), inc.latency(), health,
         OptionalDouble.empty(), OptionalDouble.empty());
   }
 
