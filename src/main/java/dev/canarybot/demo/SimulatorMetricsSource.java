@@ -1,6 +1,7 @@
 package dev.canarybot.demo;
 
 import dev.canarybot.analysis.LatencyStatistics;
+import dev.canarybot.analysis.MetricHistory;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.VersionMetrics;
@@ -11,9 +12,11 @@ import dev.canarybot.service.PodHealthReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -46,6 +49,33 @@ final class SimulatorMetricsSource implements MetricsSource {
           null));
     }
     return out;
+  }
+
+  /** The chart's series from the simulator's own history, as Prometheus' range queries would give them. */
+  @Override
+  public Optional<MetricHistory> history(CanaryRelease release, Duration range, Duration step) {
+    ReleaseTarget t = release.target();
+    if (!t.host().equals(traffic.config().host())) {
+      return Optional.empty();
+    }
+    Instant from = clock.instant().minus(range);
+    Map<String, List<MetricHistory.Point>> errors = new LinkedHashMap<>();
+    Map<String, List<MetricHistory.Point>> p95 = new LinkedHashMap<>();
+    for (String version : List.of(t.stableSubset(), t.canarySubset())) {
+      List<MetricHistory.Point> e = new ArrayList<>();
+      List<MetricHistory.Point> l = new ArrayList<>();
+      for (TrafficHistory.Step s : traffic.history().steps(version, from, step)) {
+        if (s.increase().requests() > 0) {
+          e.add(new MetricHistory.Point(s.at(), (double) s.increase().errors() / s.increase().requests()));
+          LatencyStatistics.quantile(s.increase().latency(), 0.95)
+              .ifPresent(ms -> l.add(new MetricHistory.Point(s.at(), ms)));
+        }
+      }
+      errors.put(version, e);
+      p95.put(version, l);
+    }
+    MetricHistory history = new MetricHistory(errors, p95);
+    return history.isEmpty() ? Optional.empty() : Optional.of(history);
   }
 
   private VersionMetrics version(boolean simulated, String version, Duration window, PodHealth health) {

@@ -63,6 +63,33 @@ final class TrafficHistory {
             minus(now.latency(), then.latency()), Duration.between(first.at(), last.at()));
   }
 
+  /** A version's increase over one step of a chart, ending at {@code at}. */
+  record Step(Instant at, Increase increase) {}
+
+  /**
+   * A version's increases step by step since {@code from}, as a range query would give them:
+   * each ends at a tick at least {@code step} after the previous one.
+   */
+  synchronized List<Step> steps(String version, Instant from, Duration step) {
+    List<Step> out = new ArrayList<>();
+    Point previous = null;
+    for (Point p : points) {
+      if (p.at().isBefore(from) || !p.versions().containsKey(version)) {
+        continue;
+      }
+      if (previous == null) {
+        previous = p;
+      } else if (!p.at().isBefore(previous.at().plus(step))) {
+        Totals now = p.versions().get(version);
+        Totals then = previous.versions().get(version);
+        out.add(new Step(p.at(), new Increase(now.requests() - then.requests(), now.errors() - then.errors(),
+            minus(now.latency(), then.latency()), Duration.between(previous.at(), p.at()))));
+        previous = p;
+      }
+    }
+    return out;
+  }
+
   private static LatencyHistogram minus(LatencyHistogram now, LatencyHistogram then) {
     List<LatencyHistogram.Bucket> out = new ArrayList<>();
     for (int i = 0; i < now.buckets().size(); i++) {

@@ -64,4 +64,20 @@ class TrafficHistoryTest {
 
     assertThat(history.increase("v2", Duration.ofMinutes(1)).requests()).isEqualTo(100);
   }
+
+  @Test
+  void stepsAreTheIncreasesBetweenTicksAtLeastAStepApart() {
+    TrafficHistory history = new TrafficHistory(100);
+    for (int second = 0; second <= 40; second += 5) {
+      history.add(at(second, second * 10L, second));
+    }
+
+    var steps = history.steps("v2", T0.plusSeconds(10), Duration.ofSeconds(10));
+
+    assertThat(steps).extracting(s -> s.at()).containsExactly(T0.plusSeconds(20), T0.plusSeconds(30), T0.plusSeconds(40));
+    assertThat(steps).allSatisfy(s -> {
+      assertThat(s.increase().requests()).isEqualTo(100);
+      assertThat(s.increase().errors()).isEqualTo(10);
+    });
+  }
 }
