@@ -56,7 +56,7 @@ class ManifestDeploymentTest {
     List<String> values = new ArrayList<>();
     secret.path("stringData").forEach(v -> values.add(v.asText()));
     assertThat(secret.has("data")).isFalse();
-    assertThat(values).isNotEmpty().allSatisfy(v -> assertThat(v).contains("REPLACE-ME").hasSizeLessThan(20));
+    assertThat(values).isNotEmpty().allSatisfy(v -> assertThat(v).contains("REPLACE").hasSizeLessThan(20));
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Drives the fake through the real slack-api-client, as the bot will. */
 class FakeSlackServerTest {
 
-  private static final String TOKEN = "xoxb-test-token";
+  private static final String TOKEN = "xoxb-fake1";
   private static final String CHANNEL = "C0CANARY";
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2023-11-14T22:13:20Z"), ZoneOffset.UTC);
