@@ -108,7 +108,8 @@ public final class ReleaseStateMachine {
     }
     int to = r.plan().weightAt(toIndex);
     Phase phase = to == 100 ? Phase.Promoted : Phase.Progressing;
-    String reason = blankToDefault(c.reason(), "promoted to " + to + " %");
+    String reason = blankToDefault(c.reason(), toIndex == r.status().stepIndex() + 1
+        ? "next step of the plan " + r.plan().describe() : "skipped ahead in the plan " + r.plan().describe());
     return transition(r, c, now, phase, toIndex, to, now, false, reason,
         List.of(new Effect.SetWeights(to)));
   }

@@ -55,6 +55,10 @@ public class ClickHandler {
     return ctx.ack();
   }
 
+  private static String withoutFullStop(String text) {
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+  }
+
   String run(CardAction a, String userId, String channelId) {
     Need need = a.kind() == CardAction.Kind.PROMOTE || a.kind() == CardAction.Kind.CLEANUP_SCALE
         || a.kind() == CardAction.Kind.CLEANUP_DELETE ? Need.APPROVE : Need.OPERATE;
@@ -94,7 +98,7 @@ public class ClickHandler {
         break;
     }
     if (result instanceof ActionResult.Refused r) {
-      return ":no_entry: " + r.reason() + "; nothing was changed";
+      return ":no_entry: " + withoutFullStop(r.reason()) + "; nothing was changed";
     }
     ActionResult.Done done = (ActionResult.Done) result;
     return ":white_check_mark: " + done.release().name() + ": " + done.entry().reason()

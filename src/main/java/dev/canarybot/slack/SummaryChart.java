@@ -58,7 +58,10 @@ public final class SummaryChart {
     TimeSeriesCollection data = new TimeSeriesCollection();
     data.addSeries(series(stable, series.getOrDefault(stable, List.of())));
     data.addSeries(series(canary, series.getOrDefault(canary, List.of())));
-    XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+    // Points as well as lines: a release a minute old has one point, which a line alone hides.
+    XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+    lines.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+    lines.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
     lines.setSeriesPaint(0, STABLE);
     lines.setSeriesPaint(1, CANARY);
     lines.setSeriesStroke(0, new BasicStroke(2f));
