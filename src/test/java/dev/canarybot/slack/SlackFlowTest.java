@@ -176,6 +176,41 @@ class SlackFlowTest {
   }
 
   @Test
+  void twoApproversClickingAtOnceMakeOnePromotion() throws Exception {
+    // The second approver is one through a user group, resolved with usergroups.users.list.
+    FakeSlack.api().withUserGroup("S0APPROVERS", List.of("U0GROUPIE"));
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+    String value = button(card, "canary_promote");
+
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<SignedSlack.Answer>> clicks = new ArrayList<>();
+      for (String who : List.of(APPROVER, "U0GROUPIE")) {
+        clicks.add(two.submit(() -> {
+          go.await();
+          return slack.click(who, CHANNEL, card.ts(), "canary_promote", value);
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<SignedSlack.Answer> click : clicks) {
+        assertThat(click.get().status()).isEqualTo(200);
+      }
+    } finally {
+      two.shutdownNow();
+    }
+
+    List<FakeEphemeral> answers = Eventually.await("both clickers answered", () -> FakeSlack.api().ephemerals()
+        .stream().filter(e -> e.user().equals(APPROVER) || e.user().equals("U0GROUPIE")).toList(),
+        list -> list.size() == 2);
+    assertThat(answers).filteredOn(e -> e.text().startsWith(":white_check_mark:")).hasSize(1);
+    assertThat(answers).filteredOn(e -> e.text().contains("already at 50 %")).hasSize(1);
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+    assertThat(store.find(NS, "api-vs").orElseThrow().release().status().history()).hasSize(2);
+  }
+
+  @Test
   void anUnknownVirtualServiceGetsTheReasonAndUsage() {
     slack.command(OPERATOR, CHANNEL, "start web-vs");
     FakeEphemeral reply = ephemeralTo(OPERATOR, "web-vs");
