@@ -230,16 +230,17 @@ public class ReleaseService {
         return notFound(namespace, name);
       }
       CanaryRelease release = current.get().release();
+      Decision d = ReleaseStateMachine.decide(release, command, clock.instant());
+      if (d instanceof Decision.Refused refused) {
+        // The state machine's own words say best what happened ("already at 50 % — …").
+        return new ActionResult.Refused(refused.reason());
+      }
       int transitions = release.status().history().size();
       if (seenTransitions >= 0 && transitions != seenTransitions) {
         return new ActionResult.Refused("not done: " + name + " changed while this was decided — "
             + release.status().last().describe() + "; look at the card and try again if you still want to");
       }
       seenTransitions = transitions;
-      Decision d = ReleaseStateMachine.decide(release, command, clock.instant());
-      if (d instanceof Decision.Refused refused) {
-        return new ActionResult.Refused(refused.reason());
-      }
       try {
         return afterTransition(store.update(current.get(), ((Decision.Accepted) d).release()),
             (Decision.Accepted) d);
