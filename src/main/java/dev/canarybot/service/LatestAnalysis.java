@@ -18,10 +18,6 @@ public class LatestAnalysis {
     byRelease.put(MetricsSource.key(release), analysis);
   }
 
-  void forget(CanaryRelease release) {
-    byRelease.remove(MetricsSource.key(release));
-  }
-
   /** The newest analysis, if it was made at the release's current weight. */
   public Optional<Analysis> of(CanaryRelease release) {
     return Optional.ofNullable(byRelease.get(MetricsSource.key(release)))

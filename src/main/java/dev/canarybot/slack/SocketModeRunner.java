@@ -45,8 +45,4 @@ public class SocketModeRunner {
       LOG.debug("Socket Mode close failed", e);
     }
   }
-
-  public boolean active() {
-    return socket != null;
-  }
 }
