@@ -5,6 +5,7 @@ import dev.canarybot.analysis.InvalidThresholdsException;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.Thresholds;
 import dev.canarybot.analysis.Verdict;
+import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ObservationPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,8 @@ public class ReleaseAnalyzer {
       MetricSnapshot s = snapshots.get(MetricsSource.key(r));
       if (s == null) {
         s = new MetricSnapshot(clock.instant(), config.analysis().window(),
-            dev.canarybot.analysis.VersionMetrics.empty(r.target().stableSubset()),
-            dev.canarybot.analysis.VersionMetrics.empty(r.target().canarySubset()),
+            VersionMetrics.empty(r.target().stableSubset()),
+            VersionMetrics.empty(r.target().canarySubset()),
             "the metrics source said nothing about " + r.name());
       }
       out.put(MetricsSource.key(r), new Analysis(s, verdict(r, s), r.weight()));

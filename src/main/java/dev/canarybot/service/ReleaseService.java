@@ -81,7 +81,9 @@ public class ReleaseService {
     }
     // A running release changes the route's weights, which can make resolution itself
     // ambiguous; say what runs there before trying to read the route.
-    Optional<CanaryRelease> running = runningOn(request.query());
+    List<CanaryRelease> owningRoutes = list(request.query().namespace()).stream()
+        .filter(r -> r.phase().ownsRoute()).toList();
+    Optional<CanaryRelease> running = runningOn(owningRoutes, request.query());
     if (running.isPresent()) {
       return alreadyRunning(running.get());
     }
@@ -91,7 +93,7 @@ public class ReleaseService {
     } catch (TargetException e) {
       return new ActionResult.Refused("cannot start: " + e.getMessage());
     }
-    Optional<CanaryRelease> rival = runningOnSameRoute(resolved);
+    Optional<CanaryRelease> rival = runningOnSameRoute(owningRoutes, resolved);
     if (rival.isPresent()) {
       return alreadyRunning(rival.get());
     }
@@ -123,18 +125,18 @@ public class ReleaseService {
         + "; one canary at a time per route. Promote, roll back or clean it up first.");
   }
 
-  private Optional<CanaryRelease> runningOn(TargetQuery query) {
-    return store.list(query.namespace()).stream().map(StoredRelease::release)
-        .filter(r -> r.phase().ownsRoute())
+  private static Optional<CanaryRelease> runningOn(List<CanaryRelease> owningRoutes, TargetQuery query) {
+    return owningRoutes.stream()
         .filter(r -> r.target().virtualService().equals(query.virtualService()))
         .filter(r -> query.route() == null || query.route().equals(r.target().route()))
         .findFirst();
   }
 
-  private Optional<CanaryRelease> runningOnSameRoute(ResolvedTarget resolved) {
+  /** The resolver stays in the query's namespace, so the releases listed before still apply. */
+  private static Optional<CanaryRelease> runningOnSameRoute(List<CanaryRelease> owningRoutes,
+      ResolvedTarget resolved) {
     ReleaseTarget t = resolved.target();
-    return store.list(t.namespace()).stream().map(StoredRelease::release)
-        .filter(r -> r.phase().ownsRoute())
+    return owningRoutes.stream()
         .filter(r -> !r.name().equals(resolved.releaseName()))
         .filter(r -> r.target().virtualService().equals(t.virtualService())
             && Objects.equals(r.target().route(), t.route()))

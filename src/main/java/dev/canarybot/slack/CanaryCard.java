@@ -7,10 +7,10 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.BlockElements;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ObservationPolicy;
@@ -164,7 +164,7 @@ public final class CanaryCard {
   private static BlockElement button(CanaryRelease r, CardAction.Kind kind, String label,
       String style, String confirmTitle, String confirmText, String confirmLabel) {
     CardAction action = new CardAction(kind, r.namespace(), r.name(), r.weight());
-    return com.slack.api.model.block.element.BlockElements.button(b -> {
+    return BlockElements.button(b -> {
       b.actionId(kind.actionId()).value(action.value()).text(plainText(limit(label, 75)));
       if (style != null) {
         b.style(style);

@@ -88,15 +88,15 @@ public class CommandRunner {
         asker.answer().send(":no_entry: " + fourEyes.get(), null);
         return;
       }
-      report(releases.promote(ns, c.name(), actor, c.weight(), -1, null, c.force()), Subcommand.PROMOTE, asker);
+      report(releases.promote(ns, c.name(), actor, c.weight(), -1, null, c.force()), asker);
     } else if (command instanceof SlashCommand.Rollback c) {
-      report(releases.rollback(ns, c.name(), actor, c.reason(), -1), Subcommand.ROLLBACK, asker);
+      report(releases.rollback(ns, c.name(), actor, c.reason(), -1), asker);
     } else if (command instanceof SlashCommand.Pause c) {
-      report(releases.pause(ns, c.name(), actor, null), Subcommand.PAUSE, asker);
+      report(releases.pause(ns, c.name(), actor, null), asker);
     } else if (command instanceof SlashCommand.Resume c) {
-      report(releases.resume(ns, c.name(), actor), Subcommand.RESUME, asker);
+      report(releases.resume(ns, c.name(), actor), asker);
     } else if (command instanceof SlashCommand.Cleanup c) {
-      report(releases.cleanup(ns, c.name(), actor, c.mode(), c.force()), Subcommand.CLEANUP, asker);
+      report(releases.cleanup(ns, c.name(), actor, c.mode(), c.force()), asker);
     }
   }
 
@@ -138,7 +138,7 @@ public class CommandRunner {
     asker.answer().send("Canary releases in " + ns + " at " + TimeText.clock(clock.instant()) + ":\n" + lines, null);
   }
 
-  private void report(ActionResult result, Subcommand subcommand, Asker asker) {
+  private void report(ActionResult result, Asker asker) {
     if (result instanceof ActionResult.Refused refused) {
       asker.answer().send(":no_entry: " + refused.reason(), null);
       return;

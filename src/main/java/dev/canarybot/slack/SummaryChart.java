@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -86,7 +87,7 @@ public final class SummaryChart {
   }
 
   private static Map<String, List<MetricHistory.Point>> percent(Map<String, List<MetricHistory.Point>> ratios) {
-    java.util.Map<String, List<MetricHistory.Point>> out = new java.util.LinkedHashMap<>();
+    Map<String, List<MetricHistory.Point>> out = new LinkedHashMap<>();
     ratios.forEach((k, v) -> out.put(k, v.stream()
         .map(p -> new MetricHistory.Point(p.at(), 100 * p.value())).toList()));
     return out;
