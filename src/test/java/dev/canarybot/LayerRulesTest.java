@@ -2,6 +2,8 @@ package dev.canarybot;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -43,20 +45,51 @@ class LayerRulesTest {
   void useCasesOwnTheirPortsAndKnowNoAdapter() {
     noClasses().that().resideInAPackage("dev.canarybot.service..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.canarybot.mesh..", "dev.canarybot.store..", "dev.canarybot.slack..",
-            "dev.canarybot.metrics..", "dev.canarybot.demo..", "io.fabric8..", "com.slack..")
+            "dev.canarybot.mesh..", "dev.canarybot.kube..", "dev.canarybot.store..",
+            "dev.canarybot.slack..", "dev.canarybot.metrics..", "dev.canarybot.demo..",
+            "dev.canarybot.cluster..", "io.fabric8..", "com.slack..")
+        .check(classes);
+  }
+
+  @Test
+  void nothingOutsideTheDemoKnowsTheDemo() {
+    noClasses().that().resideOutsideOfPackage("dev.canarybot.demo..")
+        .should().dependOnClassesThat().resideInAPackage("dev.canarybot.demo..")
+        .check(classes);
+  }
+
+  @Test
+  void productionCodeDependsOnNoTestCode() {
+    JavaClasses all = new ClassFileImporter().importPackages("dev.canarybot");
+    DescribedPredicate<JavaClass> testCode = new DescribedPredicate<>("compiled from src/test") {
+      @Override
+      public boolean test(JavaClass c) {
+        return c.getSource().map(s -> s.getUri().toString().contains("/test-classes/")).orElse(false);
+      }
+    };
+    noClasses().that(DescribedPredicate.not(testCode))
+        .should().dependOnClassesThat(testCode)
+        .check(all);
+  }
+
+  @Test
+  void slackCodeKeepsItsRooms() {
+    // Parsing and drawing are pure: they neither receive requests, send anything nor run use cases.
+    noClasses().that().resideInAnyPackage("dev.canarybot.slack.command..", "dev.canarybot.slack.view..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.canarybot.slack.inbound..", "dev.canarybot.slack.outbound..", "dev.canarybot.service")
         .check(classes);
   }
 
   @Test
   void adaptersDoNotCallEachOther() {
-    noClasses().that().resideInAPackage("dev.canarybot.mesh..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.canarybot.store..", "dev.canarybot.slack..")
-        .allowEmptyShould(true)
-        .check(classes);
-    noClasses().that().resideInAPackage("dev.canarybot.store..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.canarybot.mesh..", "dev.canarybot.slack..")
-        .allowEmptyShould(true)
-        .check(classes);
+    String[] adapters = {"dev.canarybot.mesh..", "dev.canarybot.kube..", "dev.canarybot.store..",
+        "dev.canarybot.metrics..", "dev.canarybot.slack.."};
+    for (String adapter : adapters) {
+      String[] others = java.util.Arrays.stream(adapters).filter(a -> !a.equals(adapter)).toArray(String[]::new);
+      noClasses().that().resideInAPackage(adapter)
+          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .check(classes);
+    }
   }
 }

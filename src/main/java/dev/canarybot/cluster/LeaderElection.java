@@ -1,7 +1,7 @@
 package dev.canarybot.cluster;
 
 import dev.canarybot.service.AlwaysLeader;
-import dev.canarybot.service.Leadership;
+import dev.canarybot.service.port.Leadership;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,6 +1,6 @@
 package dev.canarybot.cluster;
 
-import dev.canarybot.service.Leadership;
+import dev.canarybot.service.port.Leadership;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;

@@ -1,17 +1,17 @@
 package dev.canarybot.demo;
 
+import dev.canarybot.demo.slackapi.WebApiParams;
 import dev.canarybot.slack.SlackSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.canarybot.slack.fake.WebApiParams;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What the page's command box and buttons do: build the request Slack would send, sign it and

@@ -1,8 +1,8 @@
 package dev.canarybot.demo;
 
+import dev.canarybot.demo.slackapi.FakeSlackWebApi;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.slack.SlackSettings;
-import dev.canarybot.slack.fake.FakeSlackWebApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 

@@ -1,8 +1,8 @@
 package dev.canarybot.demo;
 
-import dev.canarybot.metrics.sim.SimulatedService;
-import dev.canarybot.metrics.sim.TrafficSimulator;
-import dev.canarybot.metrics.sim.VersionProfile;
+import dev.canarybot.demo.traffic.SimulatedService;
+import dev.canarybot.demo.traffic.TrafficSimulator;
+import dev.canarybot.demo.traffic.VersionProfile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -3,9 +3,9 @@ package dev.canarybot.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.canarybot.metrics.sim.VersionProfile;
-import dev.canarybot.slack.fake.FakeEphemeral;
-import dev.canarybot.slack.fake.FakeMessage;
+import dev.canarybot.demo.slackapi.FakeEphemeral;
+import dev.canarybot.demo.slackapi.FakeMessage;
+import dev.canarybot.demo.traffic.VersionProfile;
 import java.io.IOException;
 import java.util.Map;
 

@@ -5,10 +5,14 @@ import dev.canarybot.analysis.MetricHistory;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.VersionMetrics;
+import dev.canarybot.metrics.StandInMetricsSource;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
-import dev.canarybot.service.MetricsSource;
-import dev.canarybot.service.PodHealthReader;
+import dev.canarybot.service.port.MetricsSource;
+import dev.canarybot.service.port.PodHealthReader;
+import io.quarkus.arc.lookup.LookupIfProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,16 +27,25 @@ import java.util.OptionalDouble;
  * The demo's metrics when no Prometheus is configured: the simulator's counters, increased over
  * the analysis window as Prometheus would compute them, and pod health from the demo's Kubernetes
  * API. CPU and memory are not simulated and stay "no data", as in a cluster without limits.
+ * Looked up only with the demo on, so production never sees it.
  */
-final class SimulatorMetricsSource implements MetricsSource {
+@ApplicationScoped
+@Typed(StandInMetricsSource.class)
+@LookupIfProperty(name = "canary.demo.enabled", stringValue = "true")
+public class SimulatorMetricsSource implements StandInMetricsSource {
   private final DemoTraffic traffic;
   private final PodHealthReader pods;
   private final Clock clock;
 
-  SimulatorMetricsSource(DemoTraffic traffic, PodHealthReader pods, Clock clock) {
+  public SimulatorMetricsSource(DemoTraffic traffic, PodHealthReader pods, Clock clock) {
     this.traffic = traffic;
     this.pods = pods;
     this.clock = clock;
+  }
+
+  @Override
+  public String describe() {
+    return "the demo's in-process traffic simulator";
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.canarybot.demo;
 
-import dev.canarybot.slack.fake.FakeResponse;
-import dev.canarybot.slack.fake.WebApiParams;
+import dev.canarybot.demo.slackapi.FakeResponse;
+import dev.canarybot.demo.slackapi.WebApiParams;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -2,12 +2,12 @@ package dev.canarybot.mesh;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.release.ReleaseTarget;
-import dev.canarybot.service.ConflictException;
-import dev.canarybot.service.RouteDriftException;
-import dev.canarybot.service.RouteWeights;
-import dev.canarybot.service.ClusterUnavailableException;
-import dev.canarybot.service.TargetException;
-import dev.canarybot.service.TrafficRouter;
+import dev.canarybot.service.port.ClusterUnavailableException;
+import dev.canarybot.service.port.ConflictException;
+import dev.canarybot.service.port.RouteDriftException;
+import dev.canarybot.service.port.RouteWeights;
+import dev.canarybot.service.port.TargetException;
+import dev.canarybot.service.port.TrafficRouter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,6 +1,6 @@
 package dev.canarybot.mesh;
 
-import dev.canarybot.service.RouteWeights;
+import dev.canarybot.service.port.RouteWeights;
 
 /**
  * The route a new release would move, as chosen from a VirtualService.

@@ -1,9 +1,9 @@
 package dev.canarybot.mesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.canarybot.service.RouteWeights;
-import dev.canarybot.service.TargetException;
-import dev.canarybot.service.TargetQuery;
+import dev.canarybot.service.port.RouteWeights;
+import dev.canarybot.service.port.TargetException;
+import dev.canarybot.service.port.TargetQuery;
 import java.util.List;
 import java.util.stream.Collectors;
 

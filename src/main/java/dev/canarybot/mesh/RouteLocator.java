@@ -2,7 +2,7 @@ package dev.canarybot.mesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canarybot.release.ReleaseTarget;
-import dev.canarybot.service.TargetException;
+import dev.canarybot.service.port.TargetException;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;

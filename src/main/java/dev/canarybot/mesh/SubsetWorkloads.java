@@ -1,6 +1,6 @@
 package dev.canarybot.mesh;
 
-import dev.canarybot.service.TargetException;
+import dev.canarybot.service.port.TargetException;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;

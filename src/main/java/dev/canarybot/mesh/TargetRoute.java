@@ -1,6 +1,6 @@
 package dev.canarybot.mesh;
 
-import dev.canarybot.service.RouteWeights;
+import dev.canarybot.service.port.RouteWeights;
 
 /**
  * The release's HTTP route as found in a VirtualService, with its stable and canary

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.release.ReleaseTarget;
-import dev.canarybot.service.RouteDriftException;
-import dev.canarybot.service.RouteWeights;
-import dev.canarybot.service.TargetException;
+import dev.canarybot.service.port.RouteDriftException;
+import dev.canarybot.service.port.RouteWeights;
+import dev.canarybot.service.port.TargetException;
 import java.util.List;
 
 /**

@@ -5,14 +5,14 @@ import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
-import dev.canarybot.service.MetricsSource;
-import dev.canarybot.service.PodHealthReader;
+import dev.canarybot.service.port.MetricsSource;
+import dev.canarybot.service.port.PodHealthReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +26,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Canary numbers from Prometheus: four queries per tick (requests by code, latency buckets, CPU,
- * memory) whatever the number of releases, split per release and version afterwards. A default
- * bean, so the demo can put its in-process source in its place. Unremovable until the analysis
- * job injects it: otherwise Quarkus drops it, and with it the {@code canary.prometheus} mapping
- * that application.properties configures.
+ * memory) whatever the number of releases, split per release and version afterwards. Typed as
+ * itself: {@link MetricsSourceChoice} is the one {@link MetricsSource} the use cases get.
+ * Unremovable: it is looked up, never injected, and Quarkus would otherwise drop it and with it
+ * the {@code canary.prometheus} mapping that application.properties configures.
  */
 @ApplicationScoped
-@DefaultBean
+@Typed(PrometheusMetricsSource.class)
 @Unremovable
 public class PrometheusMetricsSource implements MetricsSource {
   private static final Logger LOG = Logger.getLogger(PrometheusMetricsSource.class);

@@ -1,13 +1,13 @@
 package dev.canarybot.metrics;
 
-import dev.canarybot.analysis.LatencyStatistics;
 import dev.canarybot.analysis.LatencyHistogram;
+import dev.canarybot.analysis.LatencyStatistics;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
-import dev.canarybot.service.MetricsSource;
+import dev.canarybot.service.port.MetricsSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

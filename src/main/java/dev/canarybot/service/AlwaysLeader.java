@@ -1,5 +1,6 @@
 package dev.canarybot.service;
 
+import dev.canarybot.service.port.Leadership;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 

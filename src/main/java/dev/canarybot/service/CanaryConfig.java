@@ -1,5 +1,6 @@
 package dev.canarybot.service;
 
+import dev.canarybot.service.port.Analysis;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

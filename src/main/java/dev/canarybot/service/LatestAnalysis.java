@@ -1,6 +1,8 @@
 package dev.canarybot.service;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.MetricsSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;

@@ -8,6 +8,8 @@ import dev.canarybot.analysis.Verdict;
 import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ObservationPolicy;
+import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.MetricsSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

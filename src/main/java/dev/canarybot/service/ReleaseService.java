@@ -6,11 +6,21 @@ import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.Decision;
 import dev.canarybot.release.Effect;
+import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.InvalidPlanException;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.ConflictException;
+import dev.canarybot.service.port.ReleaseEvents;
+import dev.canarybot.service.port.ReleaseNotifier;
+import dev.canarybot.service.port.ReleaseStore;
+import dev.canarybot.service.port.ResolvedTarget;
+import dev.canarybot.service.port.StoredRelease;
+import dev.canarybot.service.port.TargetException;
+import dev.canarybot.service.port.TargetQuery;
+import dev.canarybot.service.port.TargetResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -111,7 +121,11 @@ public class ReleaseService {
         StoredRelease written = existing.isPresent()
             ? store.update(existing.get(), a.release())
             : store.create(a.release());
-        return afterTransition(written, a);
+        ActionResult result = afterTransition(written, a);
+        if (request.cardChannel() != null && result instanceof ActionResult.Done done) {
+          postCard(done, request.cardChannel());
+        }
+        return result;
       } catch (ConflictException e) {
         // Someone else created or changed it meanwhile: decide again on what is there now.
       }
@@ -194,6 +208,24 @@ public class ReleaseService {
   public ActionResult cleanup(String namespace, String name, String actor, CleanupMode mode,
       boolean force) {
     return act(namespace, name, new Command.Cleanup(actor, mode, force));
+  }
+
+  /**
+   * Posts the card of a release just started and remembers it on the release. Transitions made
+   * while the card was on its way (a fast click, the resync) found no card to update; they are
+   * told here, in order, so none is lost.
+   */
+  private void postCard(ActionResult.Done started, String channel) {
+    CanaryRelease drawn = started.release();
+    notifier.postCard(drawn, channel, started.entry(), started.outcome())
+        .thenAccept(ref -> ref.flatMap(card -> attachCard(drawn.namespace(), drawn.name(), card))
+            .ifPresent(now -> {
+              List<HistoryEntry> history = now.status().history();
+              int seen = drawn.status().history().size();
+              if (history.size() > seen) {
+                history.subList(seen, history.size()).forEach(e -> notifier.transitioned(now, e, ""));
+              }
+            }));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.canarybot.service;
 
+import dev.canarybot.service.port.Leadership;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -1,9 +1,19 @@
 package dev.canarybot.service;
 
+import dev.canarybot.service.port.TargetQuery;
 import java.util.List;
 
 /**
  * A request to start a release. {@code steps} null means the configured default; the target
  * fields narrow resolution as in {@link TargetQuery}.
+ *
+ * @param cardChannel where the release's card is posted, or {@code null} for no card
  */
-public record StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback) {}
+public record StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback,
+    String cardChannel) {
+
+  /** A start without a card (tests and tools that watch the cluster only). */
+  public StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback) {
+    this(actor, query, steps, autoRollback, null);
+  }
+}

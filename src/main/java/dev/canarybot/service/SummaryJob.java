@@ -1,5 +1,10 @@
 package dev.canarybot.service;
 
+import dev.canarybot.service.port.Leadership;
+import dev.canarybot.service.port.MetricsSource;
+import dev.canarybot.service.port.ReleaseNotifier;
+import dev.canarybot.service.port.ReleaseStore;
+import dev.canarybot.service.port.StoredRelease;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import dev.canarybot.slack.inbound.SlackHandlers;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

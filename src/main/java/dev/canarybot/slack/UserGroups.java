@@ -2,6 +2,7 @@ package dev.canarybot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
+import dev.canarybot.slack.outbound.SlackOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.canarybot.store;
 
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
-import dev.canarybot.service.ReleaseEvents;
+import dev.canarybot.service.port.ReleaseEvents;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReference;

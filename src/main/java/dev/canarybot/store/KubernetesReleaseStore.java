@@ -2,9 +2,9 @@ package dev.canarybot.store;
 
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
-import dev.canarybot.service.ConflictException;
-import dev.canarybot.service.ReleaseStore;
-import dev.canarybot.service.StoredRelease;
+import dev.canarybot.service.port.ConflictException;
+import dev.canarybot.service.port.ReleaseStore;
+import dev.canarybot.service.port.StoredRelease;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,7 +1,7 @@
 package dev.canarybot.bench;
 
-import dev.canarybot.slack.fake.FakeSlackServer;
-import dev.canarybot.slack.fake.FakeSlackWebApi;
+import dev.canarybot.demo.slackapi.FakeSlackServer;
+import dev.canarybot.demo.slackapi.FakeSlackWebApi;
 import dev.canarybot.testing.FakeSlack;
 import dev.canarybot.testing.SignedSlack;
 import java.io.File;

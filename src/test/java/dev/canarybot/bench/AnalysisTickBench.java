@@ -3,13 +3,13 @@ package dev.canarybot.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarybot.analysis.MetricSnapshot;
+import dev.canarybot.demo.traffic.MetricsExporter;
+import dev.canarybot.demo.traffic.SimulatedService;
+import dev.canarybot.demo.traffic.TrafficSimulator;
+import dev.canarybot.demo.traffic.VersionProfile;
 import dev.canarybot.metrics.PrometheusClient;
 import dev.canarybot.metrics.PrometheusMetricsSource;
 import dev.canarybot.metrics.QueryTemplates;
-import dev.canarybot.metrics.sim.MetricsExporter;
-import dev.canarybot.metrics.sim.SimulatedService;
-import dev.canarybot.metrics.sim.TrafficSimulator;
-import dev.canarybot.metrics.sim.VersionProfile;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;

@@ -2,7 +2,7 @@ package dev.canarybot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canarybot.service.Leadership;
+import dev.canarybot.service.port.Leadership;
 import dev.canarybot.testing.Eventually;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -3,7 +3,7 @@ package dev.canarybot.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarybot.service.AlwaysLeader;
-import dev.canarybot.service.Leadership;
+import dev.canarybot.service.port.Leadership;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

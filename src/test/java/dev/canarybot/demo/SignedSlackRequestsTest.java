@@ -3,7 +3,7 @@ package dev.canarybot.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.SlackSignature;
-import dev.canarybot.slack.fake.WebApiParams;
+import dev.canarybot.demo.slackapi.WebApiParams;
 import org.junit.jupiter.api.Test;
 
 /** The page's requests pass the same check Bolt applies to Slack's, and carry what Slack sends. */

@@ -1,16 +1,16 @@
 package dev.canarybot.mesh;
 
-import dev.canarybot.testing.ExampleCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.release.ReleaseTarget;
-import dev.canarybot.service.ResolvedTarget;
-import dev.canarybot.service.RouteWeights;
-import dev.canarybot.service.TargetException;
-import dev.canarybot.service.TargetQuery;
+import dev.canarybot.service.port.ResolvedTarget;
+import dev.canarybot.service.port.RouteWeights;
+import dev.canarybot.service.port.TargetException;
+import dev.canarybot.service.port.TargetQuery;
+import dev.canarybot.testing.ExampleCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.canarybot.service.RouteWeights;
-import dev.canarybot.service.TargetException;
-import dev.canarybot.service.TargetQuery;
+import dev.canarybot.service.port.RouteWeights;
+import dev.canarybot.service.port.TargetException;
+import dev.canarybot.service.port.TargetQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;

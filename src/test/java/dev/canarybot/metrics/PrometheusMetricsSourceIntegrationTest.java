@@ -1,16 +1,16 @@
 package dev.canarybot.metrics;
 
-import dev.canarybot.analysis.LatencyStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.canarybot.analysis.LatencyStatistics;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.VersionMetrics;
-import dev.canarybot.metrics.sim.MetricsExporter;
-import dev.canarybot.metrics.sim.SimulatedService;
-import dev.canarybot.metrics.sim.TrafficSimulator;
-import dev.canarybot.metrics.sim.VersionProfile;
+import dev.canarybot.demo.traffic.MetricsExporter;
+import dev.canarybot.demo.traffic.SimulatedService;
+import dev.canarybot.demo.traffic.TrafficSimulator;
+import dev.canarybot.demo.traffic.VersionProfile;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.testing.PrometheusServer;

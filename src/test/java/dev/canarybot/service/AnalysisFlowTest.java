@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.canarybot.analysis.Verdict;
-import dev.canarybot.metrics.sim.VersionProfile;
+import dev.canarybot.demo.slackapi.FakeMessage;
+import dev.canarybot.demo.traffic.VersionProfile;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.Phase;
-import dev.canarybot.slack.SlackWork;
-import dev.canarybot.slack.fake.FakeMessage;
+import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.ReleaseStore;
+import dev.canarybot.service.port.TargetQuery;
+import dev.canarybot.slack.inbound.SlackWork;
 import dev.canarybot.store.CanaryReleaseResource;
 import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.Eventually;
@@ -50,7 +53,6 @@ class AnalysisFlowTest {
   @Inject SlackWork work;
   @Inject MutableClock clock;
   @Inject SummaryJob summaries;
-  @Inject dev.canarybot.slack.CardPublisher cards;
 
   static boolean clusterReady;
 
@@ -92,7 +94,7 @@ class AnalysisFlowTest {
 
   void start() {
     ActionResult r = releases.start(new StartRequest("<@U0OPERATOR>",
-        new TargetQuery(NS, "api-vs", null, null, null), null, true));
+        new TargetQuery(NS, "api-vs", null, null, null), null, true, FakeSlack.CHANNEL));
     assertThat(r).as(r.toString()).isInstanceOf(ActionResult.Done.class);
   }
 
@@ -143,9 +145,8 @@ class AnalysisFlowTest {
   @Order(3)
   void theSummaryPostsTheNumbersInTheThreadAndRedrawsTheCard() throws Exception {
     cluster();
-    dev.canarybot.release.CardRef card = cards.post(release(), FakeSlack.CHANNEL, "started").get(10,
-        java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
-    Eventually.await("the card on the release", this::release, r -> r.status().card() != null);
+    dev.canarybot.release.CardRef card = Eventually.await("the card on the release", this::release,
+        r -> r.status().card() != null).status().card();
 
     summaries.post();
 

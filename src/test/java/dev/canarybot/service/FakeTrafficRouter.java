@@ -1,6 +1,10 @@
 package dev.canarybot.service;
 
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.RouteDriftException;
+import dev.canarybot.service.port.RouteWeights;
+import dev.canarybot.service.port.TargetException;
+import dev.canarybot.service.port.TrafficRouter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One route's weights in memory, with the real router's expected-weight rule. */

@@ -1,5 +1,6 @@
 package dev.canarybot.service;
 
+import dev.canarybot.service.port.Workloads;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

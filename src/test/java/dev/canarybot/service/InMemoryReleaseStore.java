@@ -1,6 +1,9 @@
 package dev.canarybot.service;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.service.port.ConflictException;
+import dev.canarybot.service.port.ReleaseStore;
+import dev.canarybot.service.port.StoredRelease;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -3,6 +3,9 @@ package dev.canarybot.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.ResolvedTarget;
+import dev.canarybot.service.port.TargetQuery;
+import dev.canarybot.service.port.TargetResolver;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

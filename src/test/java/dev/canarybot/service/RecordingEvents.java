@@ -2,6 +2,7 @@ package dev.canarybot.service;
 
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.service.port.ReleaseEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,5 +1,6 @@
 package dev.canarybot.service;
 
+import dev.canarybot.service.port.Analysis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.canarybot.cluster.LeaseLeadership;
+import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
 import dev.canarybot.mesh.IstioTrafficRouter;
-import dev.canarybot.mesh.KubernetesWorkloads;
 import dev.canarybot.mesh.MeshConfig;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.ReleaseNotifier;
+import dev.canarybot.service.port.RouteWeights;
+import dev.canarybot.service.port.TargetQuery;
+import dev.canarybot.service.port.TrafficRouter;
 import dev.canarybot.store.KubernetesReleaseEvents;
 import dev.canarybot.store.KubernetesReleaseStore;
 import dev.canarybot.testing.CrdInstaller;

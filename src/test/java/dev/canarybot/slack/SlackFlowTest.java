@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canarybot.demo.slackapi.FakeEphemeral;
+import dev.canarybot.demo.slackapi.FakeMessage;
+import dev.canarybot.demo.slackapi.ForcedFailures;
 import dev.canarybot.release.Phase;
-import dev.canarybot.service.ReleaseStore;
-import dev.canarybot.slack.fake.FakeEphemeral;
-import dev.canarybot.slack.fake.FakeMessage;
+import dev.canarybot.service.port.ReleaseStore;
+import dev.canarybot.slack.inbound.SlackWork;
+import dev.canarybot.slack.outbound.SlackOutbox;
 import dev.canarybot.store.CanaryReleaseResource;
 import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.Eventually;
@@ -258,7 +261,7 @@ class SlackFlowTest {
   void aRateLimitedCardUpdateStillLands() throws Exception {
     slack.command(OPERATOR, CHANNEL, "start api-vs");
     FakeMessage card = card("v2 10 %");
-    FakeSlack.api().rateLimitNext("chat.update", 1, 1);
+    ForcedFailures.on(FakeSlack.api()).rateLimitNext("chat.update", 1, 1);
 
     slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(card, "canary_promote"));
 

@@ -4,7 +4,8 @@ import static dev.canarybot.slack.SlackProfile.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.SlackSignature;
-import dev.canarybot.service.ReleaseStore;
+import dev.canarybot.service.port.ReleaseStore;
+import dev.canarybot.slack.inbound.SlackWork;
 import dev.canarybot.store.CanaryReleaseResource;
 import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.ExampleCluster;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import dev.canarybot.slack.fake.FakeSlackServer;
-import dev.canarybot.slack.fake.FakeSlackWebApi;
+import dev.canarybot.demo.slackapi.FakeSlackServer;
+import dev.canarybot.demo.slackapi.FakeSlackWebApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

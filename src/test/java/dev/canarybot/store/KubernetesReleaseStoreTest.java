@@ -1,6 +1,5 @@
 package dev.canarybot.store;
 
-import dev.canarybot.testing.CrdInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +7,9 @@ import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStatus;
-import dev.canarybot.service.ConflictException;
-import dev.canarybot.service.StoredRelease;
+import dev.canarybot.service.port.ConflictException;
+import dev.canarybot.service.port.StoredRelease;
+import dev.canarybot.testing.CrdInstaller;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;

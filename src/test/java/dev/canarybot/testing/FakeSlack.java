@@ -1,7 +1,7 @@
 package dev.canarybot.testing;
 
-import dev.canarybot.slack.fake.FakeSlackServer;
-import dev.canarybot.slack.fake.FakeSlackWebApi;
+import dev.canarybot.demo.slackapi.FakeSlackServer;
+import dev.canarybot.demo.slackapi.FakeSlackWebApi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.canarybot.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
-import dev.canarybot.slack.fake.FakeSlackWebApi;
+import dev.canarybot.demo.slackapi.FakeSlackWebApi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

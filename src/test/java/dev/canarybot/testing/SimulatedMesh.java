@@ -1,8 +1,8 @@
 package dev.canarybot.testing;
 
-import dev.canarybot.metrics.sim.MetricsExporter;
-import dev.canarybot.metrics.sim.SimulatedService;
-import dev.canarybot.metrics.sim.TrafficSimulator;
+import dev.canarybot.demo.traffic.MetricsExporter;
+import dev.canarybot.demo.traffic.SimulatedService;
+import dev.canarybot.demo.traffic.TrafficSimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,0 @@
-package dev.canarybot.service;
-
-import dev.canarybot.analysis.MetricSnapshot;
-import dev.canarybot.analysis.Verdict;
-
-/** One release's numbers and what they mean, at one tick. */
-public record Analysis(MetricSnapshot snapshot, Verdict verdict, int weight) {}

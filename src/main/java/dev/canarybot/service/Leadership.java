@@ -1,9 +1,0 @@
-package dev.canarybot.service;
-
-/**
- * Whether this replica runs the scheduled work (analysis, summaries, alerts, resync). With
- * several replicas exactly one leads, so nothing is posted twice; any replica answers Slack.
- */
-public interface Leadership {
-  boolean isLeader();
-}

@@ -1,0 +1,35 @@
+package dev.canarybot.service.port;
+
+import dev.canarybot.analysis.MetricHistory;
+import dev.canarybot.analysis.MetricSnapshot;
+import dev.canarybot.release.CanaryRelease;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Request numbers per version for the releases being watched: Prometheus in production, an
+ * in-process traffic simulator in the demo.
+ */
+public interface MetricsSource {
+
+  /**
+   * One snapshot per release, keyed by {@code namespace/name}, from one batch of queries
+   * whatever the number of releases. When the source cannot answer, every snapshot says why
+   * ({@link MetricSnapshot#unavailable()}); this method does not throw for that.
+   */
+  Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window);
+
+  /**
+   * The release's 5xx ratio and P95 per version over the last {@code range}, for a chart; empty
+   * when the source keeps no history or cannot answer.
+   */
+  default Optional<MetricHistory> history(CanaryRelease release, Duration range, Duration step) {
+    return Optional.empty();
+  }
+
+  static String key(CanaryRelease release) {
+    return release.namespace() + "/" + release.name();
+  }
+}

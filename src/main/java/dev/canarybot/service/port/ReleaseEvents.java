@@ -1,0 +1,14 @@
+package dev.canarybot.service.port;
+
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.HistoryEntry;
+
+/** Tells the cluster (as Kubernetes Events on the CanaryRelease) what happened to a release. */
+public interface ReleaseEvents {
+
+  /** Best effort: a failure is logged, never thrown, because the transition is already stored. */
+  void transitioned(CanaryRelease release, HistoryEntry entry);
+
+  /** A warning that is not a transition, e.g. a write to the route that failed and will be retried. */
+  void warning(CanaryRelease release, String reason, String message);
+}

@@ -1,0 +1,56 @@
+package dev.canarybot.service.port;
+
+import dev.canarybot.analysis.MetricHistory;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CardRef;
+import dev.canarybot.release.HistoryEntry;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Tells people (the Slack card and its thread) about a transition, whoever made it: a
+ * command, a click, the resync or the analysis. Must not block: the caller holds no lock,
+ * but a Slack outage must never stall a rollback.
+ */
+public interface ReleaseNotifier {
+
+  /**
+   * @param outcome what happened in the cluster ("VirtualService api-vs.default now 50/50"),
+   *     possibly empty
+   */
+  void transitioned(CanaryRelease release, HistoryEntry entry, String outcome);
+
+  /**
+   * Posts a new release's card in {@code channel}, with {@code entry} as the first line of its
+   * thread. Completes with where the card is, so the caller can remember it on the release;
+   * empty when nothing was posted (no Slack) or the post was given up.
+   */
+  default CompletionStage<Optional<CardRef>> postCard(CanaryRelease release, String channel,
+      HistoryEntry entry, String outcome) {
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  /**
+   * A Watch or Breach episode began (or worsened): a channel message with the numbers.
+   *
+   * @param rolledBack the bot rolled the release back because of it
+   */
+  default void alert(CanaryRelease release, Analysis analysis, boolean rolledBack) {}
+
+  /** The canary is healthy again after an alert. */
+  default void recovered(CanaryRelease release, Analysis analysis) {}
+
+  /**
+   * The scheduled numbers for the card's thread (with a chart when there is history), and the
+   * card redrawn with them.
+   */
+  default void summary(CanaryRelease release, Analysis analysis, Optional<MetricHistory> history) {}
+
+  /** The metrics source stopped answering for several ticks: promotion is blocked meanwhile. */
+  default void metricsUnavailable(String reason, List<CanaryRelease> affected) {}
+
+  /** The metrics source answers again. */
+  default void metricsBack() {}
+}

@@ -1,0 +1,64 @@
+package dev.canarybot.slack.command;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The usage line and a one-line description of each subcommand, and the full help (mrkdwn). */
+public final class CanaryUsage {
+
+  private static final Map<Subcommand, String> SYNOPSIS = new EnumMap<>(Subcommand.class);
+  private static final Map<Subcommand, String> PURPOSE = new EnumMap<>(Subcommand.class);
+
+  static {
+    define(Subcommand.HELP, "/canary help [subcommand]", "Show this help, or one subcommand's.");
+    define(Subcommand.START,
+        "/canary start <virtualservice> [-n namespace] [--steps 10,50,100] "
+            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback]",
+        "Start a canary release on a VirtualService: the canary gets the first step's weight.");
+    define(Subcommand.STATUS, "/canary status [name] [-n namespace]",
+        "Show one release, or every release in the namespace.");
+    define(Subcommand.LIST, "/canary list [-n namespace]", "List the releases in the namespace.");
+    define(Subcommand.PROMOTE, "/canary promote <name> [weight] [--force] [-n namespace]",
+        "Move to the next step, or to a later step's weight (50 or 50%); "
+            + "--force overrides failed gates.");
+    define(Subcommand.ROLLBACK, "/canary rollback <name> [reason…] [-n namespace]",
+        "Send all traffic back to the stable version at once.");
+    define(Subcommand.PAUSE, "/canary pause <name> [-n namespace]",
+        "Stop automatic analysis and actions; the weights stay as they are.");
+    define(Subcommand.RESUME, "/canary resume <name> [-n namespace]",
+        "Carry on with a paused release.");
+    define(Subcommand.CLEANUP, "/canary cleanup <name> [--delete] [--force] [-n namespace]",
+        "Retire the old version: scale it to 0 (default) or delete it; "
+            + "--force skips the wait at 100 %.");
+  }
+
+  private CanaryUsage() {
+  }
+
+  private static void define(Subcommand subcommand, String synopsis, String purpose) {
+    SYNOPSIS.put(subcommand, synopsis);
+    PURPOSE.put(subcommand, purpose);
+  }
+
+  /** "Usage: `/canary promote <name> …`" and what it does, for one subcommand. */
+  public static String usage(Subcommand subcommand) {
+    return "Usage: `" + SYNOPSIS.get(subcommand) + "`\n" + PURPOSE.get(subcommand);
+  }
+
+  /** The synopsis alone, without formatting. */
+  public static String synopsis(Subcommand subcommand) {
+    return SYNOPSIS.get(subcommand);
+  }
+
+  /** Every subcommand's synopsis and purpose, for {@code /canary help}. */
+  public static String help() {
+    StringBuilder text = new StringBuilder("*Usage:* `/canary <subcommand> …`\n");
+    for (Subcommand subcommand : Subcommand.values()) {
+      text.append("• `").append(SYNOPSIS.get(subcommand)).append("`\n    ")
+          .append(PURPOSE.get(subcommand)).append('\n');
+    }
+    text.append("`-n ns` is short for `--namespace ns`; without it the bot's default namespace "
+        + "is used. Names are Kubernetes names: lowercase letters, digits and '-'.");
+    return text.toString();
+  }
+}

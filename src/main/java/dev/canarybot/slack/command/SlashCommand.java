@@ -1,0 +1,70 @@
+package dev.canarybot.slack.command;
+
+import dev.canarybot.release.CleanupMode;
+import java.util.List;
+
+/**
+ * A {@code /canary} command as typed, checked for form only (names, weights, steps). A null
+ * namespace means "not given": the caller applies the configured default.
+ */
+public sealed interface SlashCommand extends ParseResult {
+
+  Subcommand subcommand();
+
+  /** The namespace typed with {@code -n}, or null. */
+  String namespace();
+
+  /** {@code topic} is the subcommand asked about, or null for the whole help. */
+  record Help(Subcommand topic) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.HELP; }
+
+    public String namespace() { return null; }
+  }
+
+  /**
+   * {@code steps}, {@code stableSubset}, {@code canarySubset} and {@code route} are null when not
+   * given; the target resolver then finds them on the VirtualService.
+   */
+  record Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
+      String canarySubset, String route, boolean autoRollback) implements SlashCommand {
+    public Start {
+      steps = steps == null ? null : List.copyOf(steps);
+    }
+
+    public Subcommand subcommand() { return Subcommand.START; }
+  }
+
+  /** {@code name} null asks for every release in the namespace. */
+  record Status(String name, String namespace) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.STATUS; }
+  }
+
+  record ListReleases(String namespace) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.LIST; }
+  }
+
+  /** {@code weight} 0 means "the next step"; {@code force} asks to override failed gates. */
+  record Promote(String name, String namespace, int weight, boolean force)
+      implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.PROMOTE; }
+  }
+
+  /** {@code reason} is null when none was given. */
+  record Rollback(String name, String namespace, String reason) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.ROLLBACK; }
+  }
+
+  record Pause(String name, String namespace) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.PAUSE; }
+  }
+
+  record Resume(String name, String namespace) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.RESUME; }
+  }
+
+  /** {@code force} skips the wait at 100 %. */
+  record Cleanup(String name, String namespace, CleanupMode mode, boolean force)
+      implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.CLEANUP; }
+  }
+}

@@ -1,5 +1,0 @@
-package dev.canarybot.slack.fake;
-
-/** An ephemeral message: seen by one user in a channel, never part of its history. */
-public record FakeEphemeral(String channel, String user, String ts, String text, String blocks) {
-}

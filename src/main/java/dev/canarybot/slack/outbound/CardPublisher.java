@@ -1,0 +1,73 @@
+package dev.canarybot.slack.outbound;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CardRef;
+import dev.canarybot.release.ObservationPolicy;
+import dev.canarybot.service.CanaryConfig;
+import dev.canarybot.service.LatestAnalysis;
+import dev.canarybot.slack.view.CanaryCard;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Posts and updates release cards and their thread lines, all through the {@link SlackOutbox}. */
+@ApplicationScoped
+public class CardPublisher {
+  private final SlackOutbox outbox;
+  private final MethodsClient methods;
+  private final LatestAnalysis latest;
+  private final ObservationPolicy observation;
+  private final Clock clock;
+
+  public CardPublisher(SlackOutbox outbox, MethodsClient methods,
+      LatestAnalysis latest, CanaryConfig config, Clock clock) {
+    this.outbox = outbox;
+    this.methods = methods;
+    this.latest = latest;
+    this.observation = new ObservationPolicy(config.observeFirstStep(), config.observeLaterSteps());
+    this.clock = clock;
+  }
+
+  public CanaryCard.Drawn draw(CanaryRelease release) {
+    return CanaryCard.draw(release, clock.instant(), observation, latest.line(release));
+  }
+
+  /**
+   * Posts a new card with {@code firstLine} in its thread; completes with where it is, or empty
+   * when the post was given up.
+   */
+  public CompletableFuture<Optional<CardRef>> post(CanaryRelease release, String channel, String firstLine) {
+    CanaryCard.Drawn card = draw(release);
+    return outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m
+            .channel(channel).text(card.text()).blocks(card.blocks())
+            .unfurlLinks(false).unfurlMedia(false)))
+        .thenApply((ChatPostMessageResponse r) -> {
+          CardRef ref = new CardRef(r.getChannel(), r.getTs());
+          reply(ref, firstLine, false);
+          return Optional.of(ref);
+        })
+        .exceptionally(failed -> Optional.empty());
+  }
+
+  /** Redraws the card in place; a release without a card has nothing to update. */
+  public void update(CanaryRelease release) {
+    CardRef ref = release.status().card();
+    if (ref == null) {
+      return;
+    }
+    CanaryCard.Drawn card = draw(release);
+    // chat.update without blocks would strip the card: always send both.
+    outbox.submit("chat.update", () -> methods.chatUpdate(u -> u
+        .channel(ref.channel()).ts(ref.ts()).text(card.text()).blocks(card.blocks())));
+  }
+
+  /** One line in the card's thread; {@code broadcast} also shows it in the channel. */
+  public CompletableFuture<ChatPostMessageResponse> reply(CardRef ref, String text, boolean broadcast) {
+    return outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m
+        .channel(ref.channel()).threadTs(ref.ts()).text(text).replyBroadcast(broadcast)
+        .unfurlLinks(false).unfurlMedia(false)));
+  }
+}

@@ -1,0 +1,181 @@
+package dev.canarybot.slack.outbound;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import dev.canarybot.analysis.MetricHistory;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CardRef;
+import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.service.CanaryConfig;
+import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.MetricsSource;
+import dev.canarybot.service.port.ReleaseNotifier;
+import dev.canarybot.slack.SlackSettings;
+import dev.canarybot.slack.SlackStartupCheck;
+import dev.canarybot.slack.view.AlertText;
+import dev.canarybot.slack.view.CanaryCard;
+import dev.canarybot.slack.view.SlackText;
+import dev.canarybot.slack.view.SummaryChart;
+import dev.canarybot.slack.view.SummaryText;
+import dev.canarybot.slack.view.ThreadLine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the bot tells the channel, whoever caused it: transitions redraw the card and add
+ * a thread line; alerts are top-level messages that call people; summaries go in the thread.
+ * All of it is queued in the outbox, so a Slack outage delays it but never blocks a rollback.
+ */
+@ApplicationScoped
+public class SlackReleaseNotifier implements ReleaseNotifier {
+  private final CardPublisher cards;
+  private final SlackOutbox outbox;
+  private final MethodsClient methods;
+  private final SlackSettings settings;
+  private final SlackStartupCheck slack;
+  private final CanaryConfig config;
+  /** The open alert of each release, so "recovered" lands in its thread. */
+  private final Map<String, CardRef> openAlerts = new ConcurrentHashMap<>();
+  private volatile CardRef unavailableAlert;
+
+  public SlackReleaseNotifier(CardPublisher cards, SlackOutbox outbox, MethodsClient methods,
+      SlackSettings settings, SlackStartupCheck slack, CanaryConfig config) {
+    this.cards = cards;
+    this.outbox = outbox;
+    this.methods = methods;
+    this.settings = settings;
+    this.slack = slack;
+    this.config = config;
+  }
+
+  private boolean off() {
+    return settings.botToken().isEmpty();
+  }
+
+  @Override
+  public void transitioned(CanaryRelease release, HistoryEntry entry, String outcome) {
+    CardRef ref = release.status().card();
+    if (off() || ref == null) {
+      // No Slack, or a start whose card is still being posted (it catches up when it lands).
+      return;
+    }
+    cards.update(release);
+    cards.reply(ref, ThreadLine.of(release, entry, outcome), false);
+  }
+
+  @Override
+  public CompletionStage<Optional<CardRef>> postCard(CanaryRelease release, String channel,
+      HistoryEntry entry, String outcome) {
+    if (off()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return cards.post(release, channel, ThreadLine.of(release, entry, outcome));
+  }
+
+  @Override
+  public void alert(CanaryRelease release, Analysis analysis, boolean rolledBack) {
+    if (off()) {
+      return;
+    }
+    CardRef card = release.status().card();
+    String channel = card != null ? card.channel() : config.channel().orElse(null);
+    if (channel == null) {
+      return;
+    }
+    String text = AlertText.alert(AlertText.mention(config.alert().mention()), release, analysis,
+        rolledBack, link(card));
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText(text))));
+    if (!rolledBack) {
+      blocks.add(actions(a -> a.blockId("canary_alert_actions")
+          .elements(List.of(CanaryCard.rollback(release)))));
+    }
+    outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m.channel(channel)
+            .text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
+        .thenAccept((ChatPostMessageResponse r) ->
+            openAlerts.put(MetricsSource.key(release), new CardRef(r.getChannel(), r.getTs())));
+    if (card != null) {
+      cards.update(release);
+    }
+  }
+
+  @Override
+  public void recovered(CanaryRelease release, Analysis analysis) {
+    if (off()) {
+      return;
+    }
+    CardRef where = openAlerts.remove(MetricsSource.key(release));
+    if (where == null) {
+      where = release.status().card();
+    }
+    if (where != null) {
+      cards.reply(where, ":white_check_mark: *" + release.name() + "* recovered: "
+          + analysis.verdict().summaryLine(), false);
+    }
+  }
+
+  @Override
+  public void summary(CanaryRelease release, Analysis analysis, Optional<MetricHistory> history) {
+    CardRef card = release.status().card();
+    if (off() || card == null) {
+      return;
+    }
+    cards.update(release);
+    cards.reply(card, SummaryText.of(release, analysis), false);
+    history.ifPresent(h -> {
+      byte[] png = SummaryChart.png(release.name() + ": " + release.target().stableSubset() + " vs "
+          + release.target().canarySubset() + ", last 30 min", release.target().stableSubset(),
+          release.target().canarySubset(), h);
+      // An image block needs a public URL; a bot inside a cluster has none, so the PNG is uploaded.
+      outbox.submit("files.uploadV2", () -> methods.filesUploadV2(f -> f.channel(card.channel())
+          .threadTs(card.ts()).filename(release.name() + "-summary.png").fileData(png)
+          .title(release.name() + " summary chart")));
+    });
+  }
+
+  @Override
+  public void metricsUnavailable(String reason, List<CanaryRelease> affected) {
+    String channel = config.channel().orElse(affected.stream().map(r -> r.status().card())
+        .filter(c -> c != null).map(CardRef::channel).findFirst().orElse(null));
+    if (off() || channel == null) {
+      return;
+    }
+    String text = AlertText.mention(config.alert().mention()) + ":warning: *Metrics unavailable*: "
+        + SlackText.limit(reason, 1500) + "\nPromotion is blocked for "
+        + affected.stream().map(CanaryRelease::name).collect(Collectors.joining(", "))
+        + " until metrics are back; nothing is rolled back for lack of data.";
+    outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m.channel(channel).text(text)
+            .unfurlLinks(false).unfurlMedia(false)))
+        .thenAccept(r -> unavailableAlert = new CardRef(r.getChannel(), r.getTs()));
+  }
+
+  @Override
+  public void metricsBack() {
+    CardRef alert = unavailableAlert;
+    unavailableAlert = null;
+    if (!off() && alert != null) {
+      cards.reply(alert, ":white_check_mark: Metrics are back.", false);
+    }
+  }
+
+  /** A link to the card, from the workspace URL auth.test gave. */
+  private String link(CardRef card) {
+    String base = slack.workspaceUrl();
+    if (card == null || base == null) {
+      return null;
+    }
+    return (base.endsWith("/") ? base : base + "/") + "archives/" + card.channel() + "/p" + card.ts().replace(".", "");
+  }
+}

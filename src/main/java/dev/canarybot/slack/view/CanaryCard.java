@@ -1,0 +1,189 @@
+package dev.canarybot.slack.view;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.BlockElements;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.release.ObservationPolicy;
+import dev.canarybot.release.Phase;
+import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TimeText;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The card of a release: one message, updated in place after every transition. Pure: the
+ * same release, time and analysis line always draw the same card.
+ */
+public final class CanaryCard {
+
+  /** Blocks plus the plain-text fallback Slack shows in notifications. */
+  public record Drawn(String text, List<LayoutBlock> blocks) {}
+
+  private CanaryCard() {}
+
+  /**
+   * @param analysis the latest verdict in one mrkdwn line, or null before any analysis ran
+   */
+  public static Drawn draw(CanaryRelease r, Instant now, ObservationPolicy observation, String analysis) {
+    ReleaseTarget t = r.target();
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(header(h -> h.text(plainText(SlackText.limit("Canary " + r.name() + " · " + r.phase(), 150)))));
+    blocks.add(section(s -> s.fields(List.of(
+        markdownText("*Service*\n" + shortHost(t.host()) + " in `" + t.namespace() + "`"),
+        markdownText("*Route*\n" + t.virtualService() + (t.route() == null ? "" : " / " + t.route())),
+        markdownText("*Stable* " + t.stableSubset() + " (" + t.stableWorkload() + ")\n*"
+            + (100 - r.weight()) + " %*"),
+        markdownText("*Canary* " + t.canarySubset() + " (" + t.canaryWorkload() + ")\n*"
+            + r.weight() + " %*")))));
+    blocks.add(section(s -> s.text(markdownText("*Plan* " + plan(r)))));
+    blocks.add(context(c -> c.elements(List.of(markdownText(timing(r, now, observation))))));
+    blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Analysis* "
+        + (analysis == null ? "waiting for data" : analysis), 3000)))));
+    List<BlockElement> buttons = buttons(r);
+    if (!buttons.isEmpty()) {
+      blocks.add(actions(a -> a.blockId("canary_actions").elements(buttons)));
+    }
+    HistoryEntry last = r.status().last();
+    if (last != null) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(SlackText.limit("Last: " + last.describe()
+          + " — " + last.reason(), 3000))))));
+    }
+    return new Drawn(fallback(r), blocks);
+  }
+
+  /** "Canary api-vs: v1 90 % / v2 10 % (Progressing)". */
+  public static String fallback(CanaryRelease r) {
+    return "Canary " + r.describe();
+  }
+
+  /** "✓ 10 % → ▶ *50 %* → 100 %": done, current and coming steps. */
+  static String plan(CanaryRelease r) {
+    List<String> parts = new ArrayList<>();
+    List<Integer> steps = r.plan().steps();
+    for (int i = 0; i < steps.size(); i++) {
+      int index = r.status().stepIndex();
+      boolean live = r.phase() != Phase.RolledBack;
+      if (i < index || (i == index && !live)) {
+        parts.add("✓ " + steps.get(i) + " %");
+      } else if (i == index) {
+        parts.add("▶ *" + steps.get(i) + " %*");
+      } else {
+        parts.add(steps.get(i) + " %");
+      }
+    }
+    String plan = String.join(" → ", parts);
+    return r.phase() == Phase.RolledBack ? plan + " · *rolled back to 0 %*" : plan;
+  }
+
+  static String timing(CanaryRelease r, Instant now, ObservationPolicy observation) {
+    Duration at = r.timeAtStep(now);
+    switch (r.phase()) {
+      case Progressing: {
+        Duration needed = observation.required(r);
+        return "At " + r.weight() + " % for " + TimeText.duration(at) + " of the required "
+            + TimeText.duration(needed) + (at.compareTo(needed) >= 0 ? " ✓" : "");
+      }
+      case Promoted:
+      case Completed: {
+        Duration wait = r.plan().cleanupAfter();
+        return "At 100 % for " + TimeText.duration(at) + (at.compareTo(wait) >= 0
+            ? "; cleanup of " + r.target().stableWorkload() + " is open"
+            : "; cleanup opens after " + TimeText.duration(wait) + " (in "
+                + TimeText.duration(wait.minus(at)) + ")");
+      }
+      case Paused: {
+        HistoryEntry pause = r.status().lastOf("pause", "drift");
+        return "Paused" + (pause == null ? "" : " by " + pause.actor() + " at "
+            + TimeText.clock(pause.at()) + ": " + pause.reason());
+      }
+      default:
+        return r.phase() + " at " + TimeText.clock(r.status().last().at());
+    }
+  }
+
+  static List<BlockElement> buttons(CanaryRelease r) {
+    List<BlockElement> buttons = new ArrayList<>();
+    ReleaseTarget t = r.target();
+    switch (r.phase()) {
+      case Progressing: {
+        int next = r.nextWeight();
+        buttons.add(button(r, CardAction.Kind.PROMOTE, "Promote to " + next + " %", "primary",
+            "Promote " + r.name() + "?", "Send " + next + " % of traffic to " + t.canarySubset()
+                + " (now " + r.weight() + " %).", "Promote"));
+        buttons.add(rollback(r));
+        buttons.add(button(r, CardAction.Kind.PAUSE, "Pause", null, null, null, null));
+        break;
+      }
+      case Paused:
+        buttons.add(button(r, CardAction.Kind.RESUME, "Resume", "primary", null, null, null));
+        buttons.add(rollback(r));
+        break;
+      case Promoted:
+      case Completed:
+        buttons.add(button(r, CardAction.Kind.CLEANUP_SCALE, "Clean up " + t.stableSubset(), "primary",
+            "Clean up " + t.stableSubset() + "?", "Scale Deployment " + t.stableWorkload()
+                + " to 0 replicas. Its route entry stays at weight 0.", "Scale to 0"));
+        buttons.add(button(r, CardAction.Kind.CLEANUP_DELETE, "Delete " + t.stableSubset(), "danger",
+            "Delete " + t.stableWorkload() + "?", "Delete Deployment " + t.stableWorkload()
+                + " and drop subset " + t.stableSubset() + " from the route. This cannot be undone.",
+            "Delete"));
+        buttons.add(rollback(r));
+        if (r.phase() == Phase.Promoted) {
+          buttons.add(button(r, CardAction.Kind.PAUSE, "Pause", null, null, null, null));
+        }
+        break;
+      case Failed:
+        buttons.add(rollback(r));
+        break;
+      default:
+        break;
+    }
+    return buttons;
+  }
+
+  /** The Rollback button, also carried by alerts when the bot did not roll back itself. */
+  public static BlockElement rollback(CanaryRelease r) {
+    ReleaseTarget t = r.target();
+    return button(r, CardAction.Kind.ROLLBACK, "Rollback", "danger", "Roll back " + r.name() + "?",
+        "Send all traffic back to " + t.stableSubset() + " (" + t.stableWorkload() + ") at once.",
+        "Roll back");
+  }
+
+  private static BlockElement button(CanaryRelease r, CardAction.Kind kind, String label,
+      String style, String confirmTitle, String confirmText, String confirmLabel) {
+    CardAction action = new CardAction(kind, r.namespace(), r.name(), r.weight());
+    return BlockElements.button(b -> {
+      b.actionId(kind.actionId()).value(action.value()).text(plainText(SlackText.limit(label, 75)));
+      if (style != null) {
+        b.style(style);
+      }
+      if (confirmTitle != null) {
+        b.confirm(confirmationDialog(d -> d.title(plainText(SlackText.limit(confirmTitle, 100)))
+            .text(plainText(SlackText.limit(confirmText, 300)))
+            .confirm(plainText(SlackText.limit(confirmLabel, 30)))
+            .deny(plainText("Cancel"))
+            .style("danger".equals(style) ? "danger" : "primary")));
+      }
+      return b;
+    });
+  }
+
+  /** "api-service.default.svc.cluster.local" -> "api-service". */
+  static String shortHost(String host) {
+    int dot = host.indexOf('.');
+    return dot < 0 ? host : host.substring(0, dot);
+  }
+
+}
