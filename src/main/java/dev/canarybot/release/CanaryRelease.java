@@ -54,25 +54,16 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
 
   /** The route now carries the weight the bot wants; no transition, no history. */
   public CanaryRelease withAppliedWeight(int applied) {
-    ReleaseStatus s = status;
-    return withStatus(new ReleaseStatus(
-        s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), applied, s.drifted(), s.cleanupMode(),
-        s.card(), s.history(), s.lastVerdict()));
+    return withStatus(status.toBuilder().appliedWeight(applied).build());
   }
 
   public CanaryRelease withCard(CardRef card) {
-    ReleaseStatus s = status;
-    return withStatus(new ReleaseStatus(
-        s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), s.appliedWeight(), s.drifted(),
-        s.cleanupMode(), card, s.history(), s.lastVerdict()));
+    return withStatus(status.toBuilder().card(card).build());
   }
 
   /** The analysis concluded something new; no transition, no history. */
   public CanaryRelease withLastVerdict(LastVerdict verdict) {
-    ReleaseStatus s = status;
-    return withStatus(new ReleaseStatus(
-        s.phase(), s.stepIndex(), s.weight(), s.stepStartedAt(), s.appliedWeight(), s.drifted(),
-        s.cleanupMode(), s.card(), s.history(), verdict));
+    return withStatus(status.toBuilder().lastVerdict(verdict).build());
   }
 
   /** "api-vs (v1 90 % / v2 10 %, Progressing)". */

@@ -9,8 +9,8 @@ import java.util.Map;
 public sealed interface Command {
   String actor();
 
-  /** The history's name for this command. */
-  String action();
+  /** What the history calls this command. */
+  Action action();
 
   /**
    * Start a release on a target. {@code observedWeight} is the canary weight on the route when
@@ -28,7 +28,7 @@ public sealed interface Command {
       this(actor, name, target, plan, autoRollback, observedWeight, Map.of());
     }
 
-    public String action() { return "start"; }
+    public Action action() { return Action.START; }
   }
 
   /**
@@ -38,7 +38,7 @@ public sealed interface Command {
    * cards change nothing.
    */
   record Promote(String actor, int toWeight, int expectedWeight, String reason) implements Command {
-    public String action() { return "promote"; }
+    public Action action() { return Action.PROMOTE; }
   }
 
   /**
@@ -46,34 +46,34 @@ public sealed interface Command {
    * for {@link Promote}: a rollback racing a promotion does not land on top of it.
    */
   record Rollback(String actor, String reason, int expectedWeight) implements Command {
-    public String action() { return "rollback"; }
+    public Action action() { return Action.ROLLBACK; }
   }
 
   record Pause(String actor, String reason) implements Command {
-    public String action() { return "pause"; }
+    public Action action() { return Action.PAUSE; }
   }
 
   record Resume(String actor) implements Command {
-    public String action() { return "resume"; }
+    public Action action() { return Action.RESUME; }
   }
 
   /** The route's weights are at neither what the bot wants nor what it last wrote. */
   record MarkDrifted(String actor, int foundCanaryWeight, int foundStableWeight) implements Command {
-    public String action() { return "drift"; }
+    public Action action() { return Action.DRIFT; }
   }
 
   /** End the release at 100 % and keep the old version running. */
   record Complete(String actor) implements Command {
-    public String action() { return "complete"; }
+    public Action action() { return Action.COMPLETE; }
   }
 
   /** Retire the old version; {@code force} skips the wait at 100 %. */
   record Cleanup(String actor, CleanupMode mode, boolean force) implements Command {
-    public String action() { return "cleanup"; }
+    public Action action() { return Action.CLEANUP; }
   }
 
   /** The bot cannot carry on; a person has to look. */
   record Fail(String actor, String reason) implements Command {
-    public String action() { return "fail"; }
+    public Action action() { return Action.FAIL; }
   }
 }

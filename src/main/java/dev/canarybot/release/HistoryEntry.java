@@ -1,42 +1,37 @@
 package dev.canarybot.release;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * One transition of a release, as it is kept forever in the resource's history.
+ * One transition of a release, as it is kept in the resource's history.
  *
- * @param action the command that made it: start, promote, rollback, pause, resume, drift,
- *     complete, cleanup, fail, and retired (the bot saw the old version gone)
  * @param fromWeight the canary weight before, or -1 when there was no release before
+ * @param reason why, in plain words; cut to {@link #MAX_REASON} characters so that no reason,
+ *     however long a person typed it, can swell the stored object
  */
 public record HistoryEntry(
     Instant at,
     String actor,
-    String action,
+    Action action,
     Phase fromPhase,
     Phase toPhase,
     int fromWeight,
     int toWeight,
     String reason) {
 
-  /** "promoted by @alice at 10:02 UTC", used in refusals that point at what happened. */
-  public String describe() {
-    return pastTense(action) + " by " + actor + " at " + TimeText.clock(at);
+  /** Longest reason kept; longer ones end in an ellipsis. */
+  public static final int MAX_REASON = 500;
+
+  public HistoryEntry {
+    Objects.requireNonNull(action, "action");
+    if (reason != null && reason.length() > MAX_REASON) {
+      reason = reason.substring(0, MAX_REASON - 1) + "…";
+    }
   }
 
-  private static String pastTense(String action) {
-    return switch (action) {
-      case "start" -> "started";
-      case "promote" -> "promoted";
-      case "rollback" -> "rolled back";
-      case "pause" -> "paused";
-      case "resume" -> "resumed";
-      case "drift" -> "paused for drift";
-      case "complete" -> "completed";
-      case "cleanup" -> "cleaned up";
-      case "fail" -> "marked failed";
-      case "retired" -> "retired";
-      default -> action;
-    };
+  /** "promoted by @alice at 10:02 UTC", used in refusals that point at what happened. */
+  public String describe() {
+    return action.pastTense() + " by " + actor + " at " + TimeText.clock(at);
   }
 }

@@ -29,7 +29,7 @@ public final class ReleaseStateMachine {
       return start(current, start, now);
     }
     if (current == null) {
-      return new Refused("cannot " + command.action() + ": there is no such canary release");
+      return new Refused("cannot " + command.action().word() + ": there is no such canary release");
     }
     if (command instanceof Promote c) {
       return promote(current, c, now);
@@ -61,9 +61,11 @@ public final class ReleaseStateMachine {
           + current.target().describe() + "; " + startedBy(current)
           + ". Promote, roll back or clean it up first.");
     }
+    // A release started again on its old name keeps its history: the object tells its whole story.
     ReleaseStatus fresh = new ReleaseStatus(
         Phase.Progressing, 0, c.plan().weightAt(0), now, c.observedWeight(), false, null, null,
-        current == null ? List.of() : current.status().history());
+        current == null ? List.of() : current.status().history(),
+        current == null ? 0 : current.status().olderEntries(), null);
     HistoryEntry entry = new HistoryEntry(now, c.actor(), c.action(),
         current == null ? null : current.phase(), Phase.Progressing,
         current == null ? -1 : current.weight(), fresh.weight(),
@@ -219,7 +221,7 @@ public final class ReleaseStateMachine {
     if (r.phase() != Phase.CleanedUp) {
       throw new IllegalStateException(r.name() + " is " + r.phase() + ", not CleanedUp");
     }
-    HistoryEntry entry = new HistoryEntry(now, actor, "retired", Phase.CleanedUp, Phase.CleanedUp,
+    HistoryEntry entry = new HistoryEntry(now, actor, Action.RETIRED, Phase.CleanedUp, Phase.CleanedUp,
         r.weight(), r.weight(), detail);
     return r.withStatus(r.status().append(entry));
   }
@@ -227,7 +229,7 @@ public final class ReleaseStateMachine {
   /** True after a cleanup was decided but before the old version was seen retired. */
   public static boolean awaitsRetirement(CanaryRelease r) {
     HistoryEntry last = r.status().last();
-    return r.phase() == Phase.CleanedUp && last != null && last.action().equals("cleanup");
+    return r.phase() == Phase.CleanedUp && last != null && last.action() == Action.CLEANUP;
   }
 
   private static Accepted transition(CanaryRelease r, Command c, Instant now, Phase phase,
@@ -238,8 +240,8 @@ public final class ReleaseStateMachine {
         s.weight(), weight, reason);
     CleanupMode mode = effects.stream().filter(e -> e instanceof Effect.RetireStable)
         .map(e -> ((Effect.RetireStable) e).mode()).findFirst().orElse(s.cleanupMode());
-    ReleaseStatus next = new ReleaseStatus(phase, stepIndex, weight, stepStartedAt,
-        s.appliedWeight(), drifted, mode, s.card(), s.history(), s.lastVerdict()).append(entry);
+    ReleaseStatus next = s.toBuilder().phase(phase).stepIndex(stepIndex).weight(weight)
+        .stepStartedAt(stepStartedAt).drifted(drifted).cleanupMode(mode).build().append(entry);
     return new Accepted(r.withStatus(next), entry, effects);
   }
 
@@ -250,13 +252,17 @@ public final class ReleaseStateMachine {
 
   /** The newest transition a person would call a move ("retired" only confirms a cleanup). */
   private static String lastMove(CanaryRelease r) {
-    HistoryEntry last = r.status().lastOf("start", "promote", "rollback", "pause", "resume",
-        "drift", "complete", "cleanup", "fail");
-    return last == null ? r.phase().toString() : last.describe();
+    List<HistoryEntry> history = r.status().history();
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (history.get(i).action().isMove()) {
+        return history.get(i).describe();
+      }
+    }
+    return r.phase().toString();
   }
 
   private static String pausedBy(CanaryRelease r) {
-    HistoryEntry last = r.status().lastOf("pause", "drift");
+    HistoryEntry last = r.status().lastOf(Action.PAUSE, Action.DRIFT);
     if (last == null) {
       return "paused";
     }
@@ -264,7 +270,7 @@ public final class ReleaseStateMachine {
   }
 
   private static String startedBy(CanaryRelease r) {
-    HistoryEntry start = r.status().lastOf("start");
+    HistoryEntry start = r.status().lastOf(Action.START);
     return start == null ? "started earlier" : start.describe();
   }
 

@@ -2,6 +2,7 @@ package dev.canarybot.release;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
  * @param drifted the release was paused because someone else changed the weights
  * @param cleanupMode how the old version is retired, once a cleanup was decided; else {@code null}
  * @param card the Slack card, or {@code null} before it is posted
+ * @param history the newest {@link #KEPT_HISTORY} transitions, oldest first
+ * @param olderEntries how many older transitions were dropped from {@code history}
  * @param lastVerdict the analysis' last distinct conclusion, or {@code null} before any
  */
 public record ReleaseStatus(
@@ -25,28 +28,52 @@ public record ReleaseStatus(
     CleanupMode cleanupMode,
     CardRef card,
     List<HistoryEntry> history,
+    int olderEntries,
     LastVerdict lastVerdict) {
+
+  /**
+   * Transitions kept in the object: enough for any release a person follows, while the object
+   * stays far below etcd's 1.5 MiB however many restarts and rollbacks it sees.
+   */
+  public static final int KEPT_HISTORY = 100;
 
   public ReleaseStatus {
     if (weight < 0 || weight > 100 || appliedWeight < 0 || appliedWeight > 100) {
       throw new IllegalArgumentException("weights are percentages: " + weight + ", " + appliedWeight);
     }
+    if (olderEntries < 0) {
+      throw new IllegalArgumentException("olderEntries is a count: " + olderEntries);
+    }
+    if (history.size() > KEPT_HISTORY) {
+      olderEntries += history.size() - KEPT_HISTORY;
+      history = history.subList(history.size() - KEPT_HISTORY, history.size());
+    }
     history = List.copyOf(history);
   }
 
-  /** A status the analysis has not looked at yet. */
+  /** A status the analysis has not looked at yet, with its whole history. */
   public ReleaseStatus(Phase phase, int stepIndex, int weight, Instant stepStartedAt,
       int appliedWeight, boolean drifted, CleanupMode cleanupMode, CardRef card,
       List<HistoryEntry> history) {
     this(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card,
-        history, null);
+        history, 0, null);
+  }
+
+  /** Every transition the release ever had, dropped ones included: a sequence number. */
+  public int transitions() {
+    return olderEntries + history.size();
   }
 
   ReleaseStatus append(HistoryEntry entry) {
     List<HistoryEntry> longer = new ArrayList<>(history);
     longer.add(entry);
-    return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card, longer,
-        lastVerdict);
+    return toBuilder().history(longer).build();
+  }
+
+  /** The entries after the first {@code seen} transitions (see {@link #transitions()}). */
+  public List<HistoryEntry> since(int seen) {
+    int skip = Math.max(0, seen - olderEntries);
+    return skip >= history.size() ? List.of() : history.subList(skip, history.size());
   }
 
   /** The newest history entry, or {@code null} for a status without history. */
@@ -55,14 +82,73 @@ public record ReleaseStatus(
   }
 
   /** The newest entry made by one of the given actions, or {@code null}. */
-  public HistoryEntry lastOf(String... actions) {
+  public HistoryEntry lastOf(Action... actions) {
+    List<Action> wanted = Arrays.asList(actions);
     for (int i = history.size() - 1; i >= 0; i--) {
-      for (String action : actions) {
-        if (history.get(i).action().equals(action)) {
-          return history.get(i);
-        }
+      if (wanted.contains(history.get(i).action())) {
+        return history.get(i);
       }
     }
     return null;
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A copy with some fields changed: statuses have too many fields for positional copies. */
+  public static final class Builder {
+    private Phase phase;
+    private int stepIndex;
+    private int weight;
+    private Instant stepStartedAt;
+    private int appliedWeight;
+    private boolean drifted;
+    private CleanupMode cleanupMode;
+    private CardRef card;
+    private List<HistoryEntry> history;
+    private int olderEntries;
+    private LastVerdict lastVerdict;
+
+    private Builder(ReleaseStatus s) {
+      phase = s.phase;
+      stepIndex = s.stepIndex;
+      weight = s.weight;
+      stepStartedAt = s.stepStartedAt;
+      appliedWeight = s.appliedWeight;
+      drifted = s.drifted;
+      cleanupMode = s.cleanupMode;
+      card = s.card;
+      history = s.history;
+      olderEntries = s.olderEntries;
+      lastVerdict = s.lastVerdict;
+    }
+
+    public Builder phase(Phase v) { phase = v; return this; }
+
+    public Builder stepIndex(int v) { stepIndex = v; return this; }
+
+    public Builder weight(int v) { weight = v; return this; }
+
+    public Builder stepStartedAt(Instant v) { stepStartedAt = v; return this; }
+
+    public Builder appliedWeight(int v) { appliedWeight = v; return this; }
+
+    public Builder drifted(boolean v) { drifted = v; return this; }
+
+    public Builder cleanupMode(CleanupMode v) { cleanupMode = v; return this; }
+
+    public Builder card(CardRef v) { card = v; return this; }
+
+    public Builder history(List<HistoryEntry> v) { history = v; return this; }
+
+    public Builder olderEntries(int v) { olderEntries = v; return this; }
+
+    public Builder lastVerdict(LastVerdict v) { lastVerdict = v; return this; }
+
+    public ReleaseStatus build() {
+      return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted,
+          cleanupMode, card, history, olderEntries, lastVerdict);
+    }
   }
 }

@@ -6,7 +6,6 @@ import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.Decision;
 import dev.canarybot.release.Effect;
-import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.InvalidPlanException;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
@@ -219,13 +218,8 @@ public class ReleaseService {
     CanaryRelease drawn = started.release();
     notifier.postCard(drawn, channel, started.entry(), started.outcome())
         .thenAccept(ref -> ref.flatMap(card -> attachCard(drawn.namespace(), drawn.name(), card))
-            .ifPresent(now -> {
-              List<HistoryEntry> history = now.status().history();
-              int seen = drawn.status().history().size();
-              if (history.size() > seen) {
-                history.subList(seen, history.size()).forEach(e -> notifier.transitioned(now, e, ""));
-              }
-            }));
+            .ifPresent(now -> now.status().since(drawn.status().transitions())
+                .forEach(missed -> notifier.transitioned(now, missed, ""))));
   }
 
   /**
@@ -269,7 +263,7 @@ public class ReleaseService {
         // The state machine's own words say best what happened ("already at 50 % — …").
         return new ActionResult.Refused(refused.reason());
       }
-      int transitions = release.status().history().size();
+      int transitions = release.status().transitions();
       if (seenTransitions >= 0 && transitions != seenTransitions) {
         return new ActionResult.Refused("not done: " + name + " changed while this was decided — "
             + release.status().last().describe() + "; look at the card and try again if you still want to");

@@ -1,5 +1,6 @@
 package dev.canarybot.slack;
 
+import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.service.CanaryConfig;
@@ -61,7 +62,7 @@ public class AccessPolicy {
     if (!config.secondApprover() || toWeight < 100) {
       return Optional.empty();
     }
-    HistoryEntry start = release.status().lastOf("start");
+    HistoryEntry start = release.status().lastOf(Action.START);
     if (start != null && start.actor().equals(Mention.of(userId))) {
       return Optional.of("<@" + userId + "> started " + release.name()
           + "; another approver must take it to 100 % (setting CANARY_SECOND_APPROVER)");

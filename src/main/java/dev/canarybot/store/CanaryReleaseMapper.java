@@ -1,6 +1,8 @@
 package dev.canarybot.store;
 
+import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.Names;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
@@ -40,21 +42,55 @@ public final class CanaryReleaseMapper {
    */
   public static CanaryRelease toDomain(CanaryReleaseResource resource) {
     String name = resource.getMetadata().getName();
-    String id = "CanaryRelease " + name + "." + resource.getMetadata().getNamespace();
+    String namespace = resource.getMetadata().getNamespace();
+    String id = "CanaryRelease " + name + "." + namespace;
     CanaryReleaseSpec spec = resource.getSpec();
     if (spec == null || spec.target == null) {
       throw new MalformedReleaseException(id + " has no spec.target");
     }
+    // What a release touches is named in its spec, which anyone who may write CanaryReleases in
+    // this namespace can edit: it must never reach beyond the object's own namespace.
+    if (!namespace.equals(spec.target.namespace)) {
+      throw new MalformedReleaseException(id + " names spec.target.namespace "
+          + (spec.target.namespace == null ? "(none)" : "\"" + spec.target.namespace + "\"")
+          + ", but a CanaryRelease acts only in its own namespace " + namespace);
+    }
     if (resource.getStatus() == null || resource.getStatus().phase == null) {
       throw new MalformedReleaseException(id + " has no status yet");
     }
+    ReleaseTarget target;
+    ReleaseStatus status;
+    ReleasePlan plan;
     try {
-      return new CanaryRelease(name, toTarget(spec.target),
-          new ReleasePlan(spec.steps, Duration.parse(spec.cleanupAfter)),
-          spec.autoRollback, toStatus(resource.getStatus()), spec.thresholds);
+      target = toTarget(spec.target);
+      plan = new ReleasePlan(spec.steps, Duration.parse(spec.cleanupAfter));
+      status = toStatus(resource.getStatus());
     } catch (RuntimeException e) {
       throw new MalformedReleaseException(id + " cannot be read: " + e.getMessage(), e);
     }
+    String names = Names.problemWith(target);
+    if (!names.isEmpty()) {
+      throw new MalformedReleaseException(id + ": spec.target." + names);
+    }
+    String inconsistent = problemWith(status, plan);
+    if (!inconsistent.isEmpty()) {
+      throw new MalformedReleaseException(id + ": status." + inconsistent);
+    }
+    return new CanaryRelease(name, target, plan, spec.autoRollback, status, spec.thresholds);
+  }
+
+  /** A status the bot could act on: every field it reads is there and agrees with the plan. */
+  private static String problemWith(ReleaseStatus s, ReleasePlan plan) {
+    if (s.stepStartedAt() == null) {
+      return "stepStartedAt is missing";
+    }
+    if (s.stepIndex() < 0 || s.stepIndex() > plan.lastIndex()) {
+      return "stepIndex " + s.stepIndex() + " is not a step of the plan " + plan.describe();
+    }
+    if (s.history().isEmpty()) {
+      return "history is empty";
+    }
+    return "";
   }
 
   static CanaryReleaseSpec toSpec(CanaryRelease release) {
@@ -97,6 +133,7 @@ public final class CanaryReleaseMapper {
       dto.lastVerdict.summary = s.lastVerdict().summary();
       dto.lastVerdict.at = format(s.lastVerdict().at());
     }
+    dto.olderEntries = s.olderEntries();
     dto.history = new ArrayList<>();
     for (HistoryEntry e : s.history()) {
       dto.history.add(toDto(e));
@@ -108,7 +145,7 @@ public final class CanaryReleaseMapper {
     HistoryEntryDto dto = new HistoryEntryDto();
     dto.at = format(e.at());
     dto.actor = e.actor();
-    dto.action = e.action();
+    dto.action = e.action().word();
     dto.fromPhase = e.fromPhase() == null ? null : e.fromPhase().name();
     dto.toPhase = e.toPhase() == null ? null : e.toPhase().name();
     dto.fromWeight = e.fromWeight();
@@ -127,13 +164,15 @@ public final class CanaryReleaseMapper {
     List<HistoryEntry> history = new ArrayList<>();
     if (dto.history != null) {
       for (HistoryEntryDto e : dto.history) {
-        history.add(new HistoryEntry(parse(e.at), e.actor, e.action, phase(e.fromPhase),
+        Action action = Action.of(e.action).orElseThrow(() -> new IllegalArgumentException(
+            "history has an unknown action \"" + e.action + "\""));
+        history.add(new HistoryEntry(parse(e.at), e.actor, action, phase(e.fromPhase),
             phase(e.toPhase), e.fromWeight, e.toWeight, e.reason));
       }
     }
     return new ReleaseStatus(Phase.valueOf(dto.phase), dto.stepIndex, dto.weight,
         parse(dto.stepStartedAt), dto.appliedWeight, dto.drifted, cleanupMode(dto.cleanupMode),
-        card, history, dto.lastVerdict == null ? null
+        card, history, dto.olderEntries, dto.lastVerdict == null ? null
             : new LastVerdict(dto.lastVerdict.kind, dto.lastVerdict.summary, parse(dto.lastVerdict.at)));
   }
 

@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "STABLE", jsonPath = ".spec.target.stableSubset", type = Type.STRING)
 @AdditionalPrinterColumn(name = "CANARY", jsonPath = ".spec.target.canarySubset", type = Type.STRING)
 @AdditionalPrinterColumn(name = "WEIGHT", jsonPath = ".status.weight", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "VERDICT", jsonPath = ".status.lastVerdict.kind", type = Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class CanaryReleaseResource extends CustomResource<CanaryReleaseSpec, CanaryReleaseStatusDto>
     implements Namespaced {

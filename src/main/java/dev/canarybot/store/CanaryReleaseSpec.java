@@ -1,5 +1,7 @@
 package dev.canarybot.store;
 
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +13,20 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CanaryReleaseSpec {
+  @Required
   public TargetSpec target;
   /** Canary weights in percent, strictly increasing, ending at 100. */
+  @Required
+  @Size(min = 1, max = 100)
   public List<Integer> steps = new ArrayList<>();
   /** How long the release stays at 100 % before cleanup is offered, ISO-8601 (PT24H). */
+  @Size(max = 64)
   public String cleanupAfter;
   public boolean autoRollback;
   /**
    * Threshold overrides for this release, e.g. maxErrorRate: "0.5%", rollbackP95: "4s"; the
    * bot's defaults apply to everything not named here.
    */
+  @Size(max = 32)
   public Map<String, String> thresholds;
 }

@@ -1,10 +1,13 @@
 package dev.canarybot.store;
 
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Where the release's Slack card lives. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CardDto {
+  @Size(max = 32)
   public String channel;
+  @Size(max = 32)
   public String ts;
 }

@@ -38,7 +38,7 @@ public class KubernetesReleaseEvents implements ReleaseEvents {
   @Override
   public void transitioned(CanaryRelease release, HistoryEntry entry) {
     Instant at = entry.at() == null ? clock.instant() : entry.at();
-    record(release, reason(entry.action()), message(entry), isWarning(entry.action()) ? "Warning" : "Normal", at);
+    record(release, entry.action().eventReason(), message(entry), entry.action().warning() ? "Warning" : "Normal", at);
   }
 
   @Override
@@ -88,25 +88,6 @@ public class KubernetesReleaseEvents implements ReleaseEvents {
   /** Event names must be unique in the namespace; several may share one clock tick. */
   private static String uniqueName(String releaseName) {
     return releaseName + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-  }
-
-  static String reason(String action) {
-    return switch (action) {
-      case "start" -> "Started";
-      case "promote" -> "Promoted";
-      case "rollback" -> "RolledBack";
-      case "pause" -> "Paused";
-      case "resume" -> "Resumed";
-      case "drift" -> "Drifted";
-      case "complete" -> "Completed";
-      case "cleanup" -> "CleanedUp";
-      case "fail" -> "Failed";
-      default -> action.isEmpty() ? "Changed" : Character.toUpperCase(action.charAt(0)) + action.substring(1);
-    };
-  }
-
-  static boolean isWarning(String action) {
-    return action.equals("rollback") || action.equals("drift") || action.equals("fail");
   }
 
   /** "promoted by @alice at 10:02 UTC: canary 10 % → 50 %, Progressing → Progressing. gates passed". */

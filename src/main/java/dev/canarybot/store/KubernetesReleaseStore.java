@@ -2,6 +2,7 @@ package dev.canarybot.store;
 
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.release.ReleaseStatus;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.ReleaseStore;
 import dev.canarybot.service.port.StoredRelease;
@@ -104,7 +105,7 @@ public class KubernetesReleaseStore implements ReleaseStore {
       throw new IllegalArgumentException("cannot update " + id + " with "
           + id(next.name(), next.namespace()) + ": a release keeps its name and namespace");
     }
-    requireAppendOnly(id, before.status().history(), next.status().history());
+    requireAppendOnly(id, before.status(), next.status());
     CanaryReleaseResource resource = CanaryReleaseMapper.toResource(next);
     String version = previous.version();
     if (specChanged(before, next)) {
@@ -157,10 +158,19 @@ public class KubernetesReleaseStore implements ReleaseStore {
         + ", now " + now.getMetadata().getResourceVersion() + ")", cause);
   }
 
-  private static void requireAppendOnly(String id, List<HistoryEntry> before, List<HistoryEntry> after) {
-    if (after.size() < before.size() || !after.subList(0, before.size()).equals(before)) {
+  /**
+   * The history only grows: the update keeps every stored entry that is not dropped for age,
+   * in order, and counts the dropped ones.
+   */
+  private static void requireAppendOnly(String id, ReleaseStatus before, ReleaseStatus after) {
+    int dropped = after.olderEntries() - before.olderEntries();
+    List<HistoryEntry> kept = dropped < 0 || dropped > before.history().size()
+        ? null : before.history().subList(dropped, before.history().size());
+    List<HistoryEntry> next = after.history();
+    if (kept == null || next.size() < kept.size() || !next.subList(0, kept.size()).equals(kept)) {
       throw new IllegalArgumentException("history of " + id + " is append-only: the update has "
-          + after.size() + " entries that do not start with the " + before.size() + " stored ones");
+          + next.size() + " entries (" + after.olderEntries() + " older) that do not continue the "
+          + before.history().size() + " stored ones (" + before.olderEntries() + " older)");
     }
   }
 

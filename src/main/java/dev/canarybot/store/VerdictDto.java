@@ -1,9 +1,13 @@
 package dev.canarybot.store;
 
+import io.fabric8.generator.annotation.Size;
 /** The analysis' last distinct conclusion, as stored in the status. */
 public class VerdictDto {
   /** Healthy, Watch, Breach, Inconclusive or Unavailable. */
+  @Size(max = 32)
   public String kind;
+  @Size(max = 2000)
   public String summary;
+  @Size(max = 64)
   public String at;
 }

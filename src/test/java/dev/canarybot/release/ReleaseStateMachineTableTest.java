@@ -122,7 +122,7 @@ class ReleaseStateMachineTableTest {
       assertThat(decision).isInstanceOf(Decision.Accepted.class);
       Decision.Accepted accepted = (Decision.Accepted) decision;
       assertThat(accepted.release().phase()).isEqualTo(to);
-      assertThat(accepted.entry().action()).isEqualTo(commandName);
+      assertThat(accepted.entry().action().word()).isEqualTo(commandName);
       assertThat(accepted.release().status().history())
           .startsWith(before.status().history().toArray(HistoryEntry[]::new))
           .endsWith(accepted.entry());

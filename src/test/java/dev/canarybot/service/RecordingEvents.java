@@ -12,7 +12,7 @@ final class RecordingEvents implements ReleaseEvents {
 
   @Override
   public void transitioned(CanaryRelease release, HistoryEntry entry) {
-    lines.add(entry.action() + ": " + entry.reason());
+    lines.add(entry.action().word() + ": " + entry.reason());
   }
 
   @Override

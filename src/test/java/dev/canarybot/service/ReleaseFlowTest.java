@@ -79,7 +79,7 @@ class ReleaseFlowTest {
   }
 
   List<String> actions() {
-    return stored().status().history().stream().map(HistoryEntry::action).collect(Collectors.toList());
+    return stored().status().history().stream().map(e -> e.action().word()).collect(Collectors.toList());
   }
 
   @Test

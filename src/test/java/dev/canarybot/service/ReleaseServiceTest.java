@@ -34,7 +34,7 @@ class ReleaseServiceTest {
   final FakeWorkloads workloads = new FakeWorkloads();
   final RecordingEvents events = new RecordingEvents();
   final List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-  final ReleaseNotifier notifier = (release, entry, outcome) -> told.add(entry.action() + " " + release.weight());
+  final ReleaseNotifier notifier = (release, entry, outcome) -> told.add(entry.action().word() + " " + release.weight());
   final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
   PromotionGates gates = r -> List.of();
   TargetResolver resolver = q -> new ResolvedTarget("api-vs", TARGET, router.read(TARGET));
@@ -82,7 +82,7 @@ class ReleaseServiceTest {
     assertThat(((ActionResult.Done) cleaned).outcome())
         .isEqualTo("Deployment api-v1 scaled to 0; its route entry stays at weight 0");
     assertThat(workloads.calls).containsExactly("scale default/api-v1 0");
-    assertThat(store.get("api-vs").status().last().action()).isEqualTo("retired");
+    assertThat(store.get("api-vs").status().last().action().word()).isEqualTo("retired");
     assertThat(told).containsExactly("start 10", "promote 50", "promote 100", "cleanup 100", "retired 100");
     assertThat(router.stableDropped).isFalse();
     // A resync later leaves the old version alone: a person may scale it back on purpose.

@@ -70,7 +70,7 @@ class TwoReplicasTest {
       this.router = new FlakyRouter(new IstioTrafficRouter(client, MESH));
       Reconciler reconciler = new Reconciler(router, new KubernetesWorkloads(client), store, events, clock);
       ReleaseNotifier notifier = (release, entry, outcome) ->
-          announced.add(name + " " + entry.action() + "→" + entry.toWeight());
+          announced.add(name + " " + entry.action().word() + "→" + entry.toWeight());
       this.service = new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
           notifier, r -> List.of(), new TestConfig(), clock);
       this.resync = new ResyncJob(service, leadership);
@@ -150,7 +150,7 @@ class TwoReplicasTest {
 
     assertThat(announced).containsExactly(
         leader.name + " start→10", follower.name + " promote→50", follower.name + " promote→100");
-    assertThat(stored().status().history()).extracting(HistoryEntry::action)
+    assertThat(stored().status().history()).extracting(e -> e.action().word())
         .containsExactly("start", "promote", "promote");
   }
 

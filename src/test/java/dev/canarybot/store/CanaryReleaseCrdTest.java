@@ -60,7 +60,7 @@ class CanaryReleaseCrdTest {
   }
 
   @Test
-  void kubectlGetShowsPhaseSubsetsWeightAndAge() throws IOException {
+  void kubectlGetShowsPhaseSubsetsWeightVerdictAndAge() throws IOException {
     List<CustomResourceColumnDefinition> columns = onlyVersion(committed()).getAdditionalPrinterColumns();
     assertThat(columns.stream().map(c -> c.getName() + " " + c.getType() + " " + c.getJsonPath())
         .collect(Collectors.toList()))
@@ -69,7 +69,26 @@ class CanaryReleaseCrdTest {
             "STABLE string .spec.target.stableSubset",
             "CANARY string .spec.target.canarySubset",
             "WEIGHT integer .status.weight",
+            "VERDICT string .status.lastVerdict.kind",
             "AGE date .metadata.creationTimestamp");
+  }
+
+  /** The API server itself refuses garbage: names, sizes and the fields every release needs. */
+  @Test
+  void theSchemaBoundsWhatAPersonCanWrite() throws IOException {
+    var schema = onlyVersion(committed()).getSchema().getOpenAPIV3Schema();
+    var spec = schema.getProperties().get("spec");
+    var target = spec.getProperties().get("target");
+    assertThat(spec.getRequired()).contains("target", "steps");
+    assertThat(target.getRequired()).contains("namespace", "virtualService", "host", "stableSubset",
+        "canarySubset", "stableWorkload", "canaryWorkload");
+    assertThat(target.getProperties().get("namespace").getMaxLength()).isEqualTo(63L);
+    assertThat(target.getProperties().get("stableWorkload").getPattern()).startsWith("^[a-z0-9]");
+    var status = schema.getProperties().get("status");
+    assertThat(status.getProperties().get("history").getMaxItems()).isEqualTo(100L);
+    assertThat(status.getProperties().get("history").getItems().getSchema().getProperties()
+        .get("reason").getMaxLength()).isEqualTo(500L);
+    assertThat(status.getProperties().get("weight").getMaximum()).isEqualTo(100.0);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.canarybot.store;
 
+import dev.canarybot.release.Action;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,29 +61,35 @@ class CanaryReleaseMapperTest {
   }
 
   @Test
-  void emptyHistorySurvivesTheRoundTrip() {
+  void aStatusWithoutHistoryIsMalformed() {
+    // Every release the bot writes has at least its start entry; one without is hand-made.
     CanaryRelease started = Releases.started("default", "api-vs");
     ReleaseStatus s = started.status();
     CanaryRelease release = started.withStatus(new ReleaseStatus(s.phase(), s.stepIndex(), s.weight(),
         s.stepStartedAt(), s.appliedWeight(), s.drifted(), null, null, List.of()));
-    assertThat(roundTrip(release)).isEqualTo(release);
+    assertThatThrownBy(() -> roundTrip(release)).isInstanceOf(MalformedReleaseException.class)
+        .hasMessage("CanaryRelease api-vs.default: status.history is empty");
   }
 
   @Test
-  void longHistoryKeepsEveryEntryInOrder() {
+  void longHistoryKeepsTheNewestHundredInOrderAndCountsTheRest() {
     CanaryRelease started = Releases.started("default", "api-vs");
     List<HistoryEntry> history = new ArrayList<>(started.status().history());
     for (int i = 0; i < 500; i++) {
       Phase from = i % 2 == 0 ? Phase.Progressing : Phase.Paused;
       Phase to = i % 2 == 0 ? Phase.Paused : Phase.Progressing;
       history.add(new HistoryEntry(Releases.T0.plusSeconds(i).plusNanos(123_456_789), "@bob" + i,
-          i % 2 == 0 ? "pause" : "resume", from, to, 10, 10, "entry " + i));
+          i % 2 == 0 ? Action.PAUSE : Action.RESUME, from, to, 10, 10, "entry " + i));
     }
     ReleaseStatus s = started.status();
     CanaryRelease release = started.withStatus(new ReleaseStatus(Phase.Progressing, 0, 10,
         s.stepStartedAt(), 10, false, CleanupMode.DELETE, null, history));
     CanaryRelease back = roundTrip(release);
-    assertThat(back.status().history()).containsExactlyElementsOf(history);
+    // 1 start entry + 500 pauses/resumes = 501; the newest 100 are entries 400..499.
+    assertThat(back.status().history()).containsExactlyElementsOf(history.subList(401, 501));
+    assertThat(back.status().history().get(0).reason()).isEqualTo("entry 400");
+    assertThat(back.status().olderEntries()).isEqualTo(401);
+    assertThat(back.status().transitions()).isEqualTo(501);
     assertThat(back).isEqualTo(release);
   }
 

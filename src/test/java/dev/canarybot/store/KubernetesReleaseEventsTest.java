@@ -1,5 +1,7 @@
 package dev.canarybot.store;
 
+import dev.canarybot.release.Action;
+
 import dev.canarybot.testing.CrdInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +65,7 @@ class KubernetesReleaseEventsTest {
   @Test
   void rollbackIsAWarningAndEveryEventHasItsOwnName() {
     CanaryRelease started = store.create(Releases.started("ev-rollback", "api-vs")).release();
-    HistoryEntry rollback = new HistoryEntry(Releases.T0.plusSeconds(60), "@carol", "rollback",
+    HistoryEntry rollback = new HistoryEntry(Releases.T0.plusSeconds(60), "@carol", Action.ROLLBACK,
         Phase.Progressing, Phase.RolledBack, 10, 0, "5xx rate 2.1 % > 1 %");
 
     events.transitioned(started, rollback);

@@ -1,5 +1,7 @@
 package dev.canarybot.store;
 
+import dev.canarybot.release.Action;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -151,7 +153,7 @@ class KubernetesReleaseStoreTest {
     CanaryRelease before = created.release();
     ReleaseStatus s = before.status();
     List<HistoryEntry> history = new ArrayList<>(s.history());
-    history.add(new HistoryEntry(Releases.T0.plusSeconds(7200), "@dave", "start", Phase.RolledBack,
+    history.add(new HistoryEntry(Releases.T0.plusSeconds(7200), "@dave", Action.START, Phase.RolledBack,
         Phase.Progressing, 0, 5, "canary v3 at 5 %"));
     CanaryRelease restarted = new CanaryRelease(before.name(),
         new dev.canarybot.release.ReleaseTarget("restart", "api-vs", "primary",

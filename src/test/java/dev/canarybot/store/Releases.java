@@ -1,5 +1,7 @@
 package dev.canarybot.store;
 
+import dev.canarybot.release.Action;
+
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
@@ -24,7 +26,7 @@ final class Releases {
   }
 
   static HistoryEntry startEntry() {
-    return new HistoryEntry(T0, "@alice", "start", null, Phase.Progressing, -1, 10,
+    return new HistoryEntry(T0, "@alice", Action.START, null, Phase.Progressing, -1, 10,
         "canary v2 at 10 %, plan 10 → 50 → 100");
   }
 
@@ -39,7 +41,7 @@ final class Releases {
   static CanaryRelease promoted(CanaryRelease r, String actor, Instant at) {
     ReleaseStatus s = r.status();
     int next = r.nextWeight();
-    HistoryEntry entry = new HistoryEntry(at, actor, "promote", s.phase(), Phase.Progressing,
+    HistoryEntry entry = new HistoryEntry(at, actor, Action.PROMOTE, s.phase(), Phase.Progressing,
         s.weight(), next, "gates passed");
     List<HistoryEntry> history = new ArrayList<>(s.history());
     history.add(entry);

@@ -11,6 +11,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.BlockElements;
+import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ObservationPolicy;
@@ -104,7 +105,7 @@ public final class CanaryCard {
                 + TimeText.duration(wait.minus(at)) + ")");
       }
       case Paused: {
-        HistoryEntry pause = r.status().lastOf("pause", "drift");
+        HistoryEntry pause = r.status().lastOf(Action.PAUSE, Action.DRIFT);
         return "Paused" + (pause == null ? "" : " by " + pause.actor() + " at "
             + TimeText.clock(pause.at()) + ": " + pause.reason());
       }

@@ -12,7 +12,7 @@ public final class ThreadLine {
   public static String of(CanaryRelease r, HistoryEntry e, String outcome) {
     StringBuilder line = new StringBuilder()
         .append(TimeText.clock(e.at())).append(" · ").append(e.actor()).append(' ')
-        .append(verb(e.action())).append(' ').append(r.name());
+        .append(e.action().threadVerb()).append(' ').append(r.name());
     if (e.fromWeight() >= 0 && e.fromWeight() != e.toWeight()) {
       line.append(' ').append(e.fromWeight()).append(" % → ").append(e.toWeight()).append(" %");
     }
@@ -23,19 +23,4 @@ public final class ThreadLine {
     return SlackText.limit(line.toString(), 3000);
   }
 
-  private static String verb(String action) {
-    switch (action) {
-      case "start": return "started";
-      case "promote": return "promoted";
-      case "rollback": return "rolled back";
-      case "pause": return "paused";
-      case "resume": return "resumed";
-      case "drift": return "paused";
-      case "complete": return "completed";
-      case "cleanup": return "cleaned up";
-      case "retired": return "retired the old version of";
-      case "fail": return "marked failed";
-      default: return action;
-    }
-  }
 }
