@@ -31,4 +31,26 @@ public final class TimeText {
     }
     return s + "s";
   }
+
+  /**
+   * A distance rounded for people: "25 min" (minutes rounded up), "2 h 15 min" under 10 h,
+   * "14 h" under two days (nearest hour), then "2 d 17 h".
+   */
+  public static String roughly(Duration d) {
+    long seconds = Math.max(0, d.getSeconds() + (d.getNano() > 0 ? 1 : 0));
+    long minutes = (seconds + 59) / 60;
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    if (minutes < 10 * 60) {
+      long m = minutes % 60;
+      return minutes / 60 + " h" + (m == 0 ? "" : " " + m + " min");
+    }
+    long hours = (minutes + 30) / 60;
+    if (hours < 48) {
+      return hours + " h";
+    }
+    long h = hours % 24;
+    return hours / 24 + " d" + (h == 0 ? "" : " " + h + " h");
+  }
 }
