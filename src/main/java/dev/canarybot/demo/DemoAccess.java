@@ -30,9 +30,6 @@ final class DemoAccess {
     LOCAL_TOKEN_IN_HEADER
   }
 
-  /** A refused request: the status and the words that say why and what to do. */
-  record Refusal(int status, String message) {}
-
   private DemoAccess() {}
 
   static boolean isLocal(String remoteAddress) {
@@ -53,20 +50,21 @@ final class DemoAccess {
     return Rule.LOCAL_TOKEN_IN_HEADER;
   }
 
-  static Optional<Refusal> refusal(String path, String remoteAddress, String urlToken, String headerToken,
+  /** Why the request is refused (the guard answers 403 with it), or empty to let it through. */
+  static Optional<String> refusal(String path, String remoteAddress, String urlToken, String headerToken,
       DemoToken token) {
     if (!isLocal(remoteAddress)) {
-      return Optional.of(new Refusal(403, "the demo answers this machine only (127.0.0.1 or ::1), not "
-          + remoteAddress + ": open it on the machine that runs it, or through an SSH tunnel or kubectl port-forward"));
+      return Optional.of("the demo answers this machine only (127.0.0.1 or ::1), not "
+          + remoteAddress + ": open it on the machine that runs it, or through an SSH tunnel or kubectl port-forward");
     }
     return switch (rule(path)) {
       case LOCAL -> Optional.empty();
       case LOCAL_TOKEN_IN_URL -> token.matches(urlToken) || token.matches(headerToken) ? Optional.empty()
-          : Optional.of(new Refusal(403, "the demo's page needs the token the demo printed at start: "
-              + "open the URL from its log (…/demo?token=…); a restarted demo prints a new one"));
+          : Optional.of("the demo's page needs the token the demo printed at start: "
+              + "open the URL from its log (…/demo?token=…); a restarted demo prints a new one");
       case LOCAL_TOKEN_IN_HEADER -> token.matches(headerToken) ? Optional.empty()
-          : Optional.of(new Refusal(403, "the demo's API needs the header " + TOKEN_HEADER
-              + " with the token the demo printed at start (its log shows a curl line with it)"));
+          : Optional.of("the demo's API needs the header " + TOKEN_HEADER
+              + " with the token the demo printed at start (its log shows a curl line with it)");
     };
   }
 }

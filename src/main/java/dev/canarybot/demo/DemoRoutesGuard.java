@@ -31,8 +31,7 @@ public class DemoRoutesGuard {
     String remote = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
     DemoAccess.refusal(ctx.normalizedPath(), remote, ctx.request().getParam(DemoAccess.TOKEN_PARAM),
         ctx.request().getHeader(DemoAccess.TOKEN_HEADER), token).ifPresentOrElse(
-            refused -> ctx.response().setStatusCode(refused.status()).putHeader("Content-Type", "text/plain")
-                .end(refused.message()),
+            why -> ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain").end(why),
             ctx::next);
   }
 }

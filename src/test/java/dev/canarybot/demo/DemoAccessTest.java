@@ -76,25 +76,17 @@ class DemoAccessTest {
       "/demo/slack/api/auth.test, 192.168.1.20, -, -, remote",
   })
   void theDecision(String path, String remote, String urlToken, String headerToken, String expected) {
-    Optional<DemoAccess.Refusal> refusal = DemoAccess.refusal(path, remote, urlToken, headerToken, TOKEN);
+    Optional<String> refusal = DemoAccess.refusal(path, remote, urlToken, headerToken, TOKEN);
     switch (expected) {
       case "pass" -> assertThat(refusal).isEmpty();
-      case "remote" -> assertThat(refusal).get().satisfies(r -> {
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(r.message()).startsWith("the demo answers this machine only (127.0.0.1 or ::1), not " + remote)
-            .contains("SSH tunnel");
-      });
-      case "token" -> assertThat(refusal).get().satisfies(r -> {
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(r.message()).contains("needs the token the demo printed at start").contains("/demo?token=");
-      });
-      case "header" -> assertThat(refusal).get().satisfies(r -> {
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(r.message()).contains("needs the header X-Demo-Token");
-      });
+      case "remote" -> assertThat(refusal).get().asString()
+          .startsWith("the demo answers this machine only (127.0.0.1 or ::1), not " + remote).contains("SSH tunnel");
+      case "token" -> assertThat(refusal).get().asString()
+          .contains("needs the token the demo printed at start").contains("/demo?token=");
+      case "header" -> assertThat(refusal).get().asString().contains("needs the header X-Demo-Token");
       default -> throw new IllegalArgumentException(expected);
     }
-    refusal.ifPresent(r -> assertThat(r.message()).doesNotContain(TOKEN.value()));
+    refusal.ifPresent(why -> assertThat(why).doesNotContain(TOKEN.value()));
   }
 
   @Test
