@@ -5,8 +5,17 @@
 const state = { user: null, lastJson: "", users: {} };
 const $ = id => document.getElementById(id);
 
+// Every call to the demo goes through here: it carries this start's token (from the page's URL)
+// in a header, which a cross-site form, image or script on another site cannot send.
+const token = new URLSearchParams(location.search).get("token") || "";
+async function api(path, options = {}) {
+  const r = await fetch(path, { ...options, headers: { ...(options.headers || {}), "X-Demo-Token": token } });
+  if (r.status === 403) throw new Error("refused: open the URL the demo printed at start (it carries ?token=…)");
+  return r;
+}
+
 async function post(path, body) {
-  const r = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const r = await api(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   return r.json();
 }
 
@@ -106,18 +115,18 @@ function draw(s) {
 
 async function refresh() {
   try {
-    const r = await fetch("/demo/page/api/state?user=" + encodeURIComponent(state.user));
+    const r = await api("/demo/page/api/state?user=" + encodeURIComponent(state.user));
     const text = await r.text();
     if (text === state.lastJson) return;
     state.lastJson = text;
     draw(JSON.parse(text));
   } catch (e) {
-    $("weights").textContent = "demo unreachable";
+    $("weights").textContent = e.message.startsWith("refused") ? e.message : "demo unreachable";
   }
 }
 
 async function init() {
-  const first = await (await fetch("/demo/page/api/state")).json();
+  const first = await (await api("/demo/page/api/state")).json();
   state.users = first.users;
   const select = $("user");
   for (const [role, id] of Object.entries(first.users)) {

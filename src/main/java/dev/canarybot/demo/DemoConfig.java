@@ -15,10 +15,6 @@ public interface DemoConfig {
   @WithDefault("false")
   boolean enabled();
 
-  /** Whether the demo's routes answer callers other than this machine. */
-  @WithDefault("false")
-  boolean allowRemote();
-
   /** Port of the in-process Kubernetes API (plain HTTP, 127.0.0.1). */
   @WithDefault("8090")
   int kubernetesPort();

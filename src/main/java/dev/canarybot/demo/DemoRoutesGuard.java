@@ -1,23 +1,37 @@
 package dev.canarybot.demo;
 
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
- * The demo's routes answer only local callers unless told otherwise: the page can act as any
- * user and sign requests, which must never be reachable from a network by accident.
+ * One guard in front of every {@code /demo} route, mounted before them: the page can act as any
+ * user and sign requests, so {@link DemoAccess} decides who may call what, and a route added
+ * later is guarded without a line of its own.
  */
-final class DemoRoutesGuard {
-  private DemoRoutesGuard() {}
+@ApplicationScoped
+public class DemoRoutesGuard {
+  private final DemoConfig config;
+  private final DemoToken token;
 
-  static void localOnly(RoutingContext ctx, boolean allowRemote) {
-    String remote = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-    boolean local = remote != null && (remote.startsWith("127.") || remote.equals("0:0:0:0:0:0:0:1")
-        || remote.equals("::1"));
-    if (local || allowRemote) {
-      ctx.next();
-    } else {
-      ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain")
-          .end("the demo answers local requests only (set canary.demo.allow-remote=true to change that)");
+  public DemoRoutesGuard(DemoConfig config, DemoToken token) {
+    this.config = config;
+    this.token = token;
+  }
+
+  void mount(@Observes Router router) {
+    if (!config.enabled()) {
+      return;
     }
+    router.routeWithRegex("/demo(/.*)?").order(-20).handler(this::guard);
+  }
+
+  private void guard(RoutingContext ctx) {
+    String remote = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    DemoAccess.refusal(ctx.normalizedPath(), remote, ctx.request().getParam(DemoAccess.TOKEN_PARAM),
+        ctx.request().getHeader(DemoAccess.TOKEN_HEADER), token).ifPresentOrElse(
+            why -> ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain").end(why),
+            ctx::next);
   }
 }

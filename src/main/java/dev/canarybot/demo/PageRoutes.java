@@ -45,8 +45,6 @@ public class PageRoutes {
     if (!config.enabled()) {
       return;
     }
-    router.route("/demo").order(-10).handler(ctx -> DemoRoutesGuard.localOnly(ctx, config.allowRemote()));
-    router.route("/demo/page/*").order(-10).handler(ctx -> DemoRoutesGuard.localOnly(ctx, config.allowRemote()));
     router.route(HttpMethod.GET, "/demo").handler(ctx -> file(ctx, "index.html"));
     router.route(HttpMethod.GET, "/demo/page/:file").handler(ctx -> file(ctx, ctx.pathParam("file")));
     router.route(HttpMethod.GET, "/demo/page/api/state").order(-1).handler(ctx -> TrafficRoutes.json(ctx, 200,

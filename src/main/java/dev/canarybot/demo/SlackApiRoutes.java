@@ -29,7 +29,6 @@ public class SlackApiRoutes {
       return;
     }
     String base = DemoSlack.BASE_PATH;
-    router.route(base + "*").order(-10).handler(ctx -> DemoRoutesGuard.localOnly(ctx, config.allowRemote()));
     router.route(HttpMethod.POST, base + "api/:method").handler(ctx -> withBody(ctx, this::method));
     router.route(HttpMethod.GET, base + "api/:method").handler(ctx -> method(ctx, new byte[0]));
     router.route(HttpMethod.POST, base + "upload/:file").handler(ctx -> withBody(ctx, (c, body) -> answer(c,

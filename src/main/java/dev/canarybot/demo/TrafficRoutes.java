@@ -30,9 +30,6 @@ public class TrafficRoutes {
     if (!config.enabled()) {
       return;
     }
-    for (String path : new String[] {"/demo/mesh/*", "/demo/traffic"}) {
-      router.route(path).order(-10).handler(ctx -> DemoRoutesGuard.localOnly(ctx, config.allowRemote()));
-    }
     router.route(HttpMethod.GET, "/demo/mesh/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(traffic.exposition()));
     router.route(HttpMethod.GET, "/demo/traffic").handler(ctx -> json(ctx, 200, PageState.traffic(traffic)));

@@ -23,6 +23,7 @@ class DemoAbsentInProductionTest {
   @ParameterizedTest
   @CsvSource({
       "GET, demo",
+      "GET, demo?token=any",
       "GET, demo/page/index.html",
       "GET, demo/page/api/state",
       "POST, demo/page/api/command",

@@ -45,6 +45,7 @@ class DemoBrowserTest {
 
   @TestHTTPResource("/demo") URI page;
   @Inject MutableClock clock;
+  @Inject DemoToken token;
   ChromeDriver browser;
   long started;
 
@@ -73,7 +74,8 @@ class DemoBrowserTest {
   @Test
   void startPromoteBreakAndWatchTheAutomaticRollback() throws Exception {
     started = System.nanoTime();
-    browser.get(page.toString());
+    // The URL the demo prints at start: the page sends its token on every call it makes.
+    browser.get(page + "?token=" + token.value());
     waitFor("the user switcher", Duration.ofSeconds(15), () -> new Select(browser.findElement(By.id("user"))).getOptions().size() == 3);
 
     WebElement command = browser.findElement(By.id("command"));

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The rendered base runs the bot the way a production cluster expects. */
@@ -51,12 +57,36 @@ class ManifestDeploymentTest {
   }
 
   @Test
-  void theSecretHoldsPlaceholdersOnly() {
-    ObjectNode secret = Kustomize.one(BASE, "Secret", "canary-bot-slack");
-    List<String> values = new ArrayList<>();
-    secret.path("stringData").forEach(v -> values.add(v.asText()));
-    assertThat(secret.has("data")).isFalse();
-    assertThat(values).isNotEmpty().allSatisfy(v -> assertThat(v).contains("REPLACE").hasSizeLessThan(20));
+  void noRenderShipsASecretSoAnApplyNeverOverwritesTheRealOne() {
+    for (List<String> components : List.of(List.<String>of(), List.of("socket-mode"), List.of("http-mode"),
+        List.of("socket-mode", "cluster-wide", "deployment-delete"), List.of("http-mode", "cluster-wide"))) {
+      assertThat(Kustomize.ofKind(Kustomize.render(components.toArray(String[]::new)), "Secret"))
+          .as("Secrets rendered with %s", components).isEmpty();
+    }
+  }
+
+  @Test
+  void theReadmeCreatesTheSecretTheDeploymentReads() throws IOException {
+    Set<String> created = new HashSet<>();
+    for (String line : Files.readAllLines(Path.of("README.md"))) {
+      if (line.contains("create secret generic canary-bot-slack")) {
+        assertThat(line).contains("kubectl -n canary-bot ");
+      }
+      Matcher m = Pattern.compile("--from-literal=([A-Z_]+)=").matcher(line);
+      while (m.find()) {
+        created.add(m.group(1));
+      }
+    }
+    for (String mode : List.of("socket-mode", "http-mode")) {
+      for (JsonNode env : container(Kustomize.render(mode)).path("env")) {
+        JsonNode ref = env.at("/valueFrom/secretKeyRef");
+        if (!ref.isMissingNode()) {
+          assertThat(ref.path("name").asText()).isEqualTo("canary-bot-slack");
+          assertThat(created).as("keys the README's kubectl create secret sets").contains(ref.path("key").asText());
+        }
+      }
+    }
+    assertThat(created).contains("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET");
   }
 
   @Test
