@@ -116,21 +116,32 @@ class SlackBodyTest {
   }
 
   @Test
+  void boltsVerifierNeverLogsAtDebugWhereItWritesTheBody() {
+    // application.properties pins it, so raising com.slack to DEBUG does not bring bodies with it.
+    assertThat(java.util.logging.Logger.getLogger("com.slack.api.app_backend.SlackSignature$Verifier").getLevel())
+        .isEqualTo(org.jboss.logmanager.Level.INFO);
+    assertThat(java.util.logging.Logger.getLogger("com.slack.api.bolt.util.SlackRequestParser").getLevel())
+        .isEqualTo(org.jboss.logmanager.Level.ERROR);
+  }
+
+  @Test
   void aHundredKilobyteUnrecognisedBodyLeavesNoLongLogLine() {
     String junk = "A".repeat(100 * 1024);
     String unknownForm = form("junk", junk);
     String unknownPayload = form("payload", "{\"type\":\"not_a_slack_type\",\"junk\":\"" + junk + "\"}");
     String unknownEvent = "{\"type\":\"not_a_slack_type\",\"junk\":\"" + junk + "\"}";
 
-    assertThat(slack.send(unknownForm, Map.of()).status()).as("unsigned form").isEqualTo(401);
-    assertThat(slack.send(unknownEvent, Map.of("Content-Type", "application/json")).status())
-        .as("unsigned JSON").isEqualTo(401);
-    assertThat(slack.post(unknownForm, SignedSlack.now()).status()).as("signed form").isEqualTo(400);
-    assertThat(slack.post(unknownPayload, SignedSlack.now()).status()).as("signed payload").isEqualTo(400);
-    assertThat(signedJson(unknownEvent).status()).as("signed JSON").isEqualTo(400);
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    statuses.put("unsigned form", slack.send(unknownForm, Map.of()).status());
+    statuses.put("unsigned JSON", slack.send(unknownEvent, Map.of("Content-Type", "application/json")).status());
+    statuses.put("signed form", slack.post(unknownForm, SignedSlack.now()).status());
+    statuses.put("signed payload", slack.post(unknownPayload, SignedSlack.now()).status());
+    statuses.put("signed JSON", signedJson(unknownEvent).status());
 
     assertThat(log.lines()).as("what was logged about them").isNotEmpty()
         .allSatisfy(l -> assertThat(l.text().length()).as(l.logger() + ": " + l.text().substring(0,
             Math.min(200, l.text().length()))).isLessThan(LONGEST_LOG_LINE));
+    assertThat(statuses).containsExactly(Map.entry("unsigned form", 401), Map.entry("unsigned JSON", 401),
+        Map.entry("signed form", 400), Map.entry("signed payload", 400), Map.entry("signed JSON", 400));
   }
 }
