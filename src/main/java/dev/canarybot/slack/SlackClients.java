@@ -8,6 +8,9 @@ import com.slack.api.methods.MethodsClient;
 import dev.canarybot.slack.inbound.SlackHandlers;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the Slack client and the Bolt app from {@link SlackSettings}. */
 public class SlackClients {
@@ -31,14 +34,25 @@ public class SlackClients {
 
   @Produces
   @Singleton
-  App app(Slack slack, SlackSettings settings, SlackHandlers handlers) {
+  App app(Slack slack, SlackSettings settings, SlackHandlers handlers,
+      @ConfigProperty(name = "canary.demo.enabled", defaultValue = "false") boolean demo) {
     AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack);
     settings.botToken().ifPresent(config::singleTeamBotToken);
-    // Verification stays on: without a secret every HTTP request is refused, never trusted.
-    config.signingSecret(settings.signingSecret().orElse(""));
+    // Bolt's own verification stays on behind SlackEventsResource's, but never with an empty
+    // secret: Bolt 1.51 (App.buildDefaultMiddlewareList) would verify with the fixed key "---".
+    // Without a usable secret it gets a random one nobody knows; Socket Mode is not affected,
+    // because RequestVerification passes every request with isSocketMode() unchecked.
+    config.signingSecret(SigningSecretPolicy.decide(settings, demo) instanceof SigningSecretPolicy.Verify v
+        ? v.secret() : unguessable());
     App app = new App(config.build());
     handlers.register(app);
     return app;
+  }
+
+  private static String unguessable() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return HexFormat.of().formatHex(key);
   }
 
   static String withSlash(String url) {

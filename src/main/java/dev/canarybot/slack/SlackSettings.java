@@ -12,7 +12,10 @@ public interface SlackSettings {
   /** Bot token ({@code xoxb-…}); without it the bot posts nothing. */
   Optional<String> botToken();
 
-  /** Signing secret that every HTTP request from Slack is verified with. */
+  /**
+   * Signing secret that every HTTP request from Slack is verified with. Unset or a placeholder,
+   * {@code /slack/events} refuses everything, and HTTP mode (a bot token, no app token) does not start.
+   */
   Optional<String> signingSecret();
 
   /** App-level token ({@code xapp-…}); when set, Socket Mode is used instead of HTTP. */

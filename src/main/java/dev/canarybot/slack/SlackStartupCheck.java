@@ -6,26 +6,44 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Asks Slack who the bot is before anything else, so a wrong token stops the start with a
- * clear message instead of failing the first command an SRE types during an incident.
+ * clear message instead of failing the first command an SRE types during an incident. Before
+ * that, a bot that would take Slack's requests over HTTP without a usable signing secret does
+ * not start at all ({@link SigningSecretPolicy}).
  */
 @ApplicationScoped
 public class SlackStartupCheck {
   private static final Logger LOG = Logger.getLogger(SlackStartupCheck.class);
   private final SlackSettings settings;
   private final MethodsClient methods;
+  private final boolean demo;
   private volatile boolean authenticated;
   private volatile String workspaceUrl;
 
-  public SlackStartupCheck(SlackSettings settings, MethodsClient methods) {
+  public SlackStartupCheck(SlackSettings settings, MethodsClient methods,
+      @ConfigProperty(name = "canary.demo.enabled", defaultValue = "false") boolean demo) {
     this.settings = settings;
     this.methods = methods;
+    this.demo = demo;
   }
 
   void check(@Observes StartupEvent started) {
+    SigningSecretPolicy.Outcome edge = SigningSecretPolicy.decide(settings, demo);
+    if (edge instanceof SigningSecretPolicy.Refuse refuse) {
+      throw new IllegalStateException(refuse.why());
+    }
+    if (edge instanceof SigningSecretPolicy.Closed closed) {
+      // Said once, here: the refusals themselves are logged at debug only.
+      if (settings.appToken().isPresent()) {
+        LOG.info(closed.why());
+      } else {
+        LOG.warn(closed.why());
+      }
+    }
     if (settings.checkAtStartup()) {
       verify();
     }
@@ -36,10 +54,6 @@ public class SlackStartupCheck {
     if (settings.botToken().isEmpty()) {
       LOG.warn("SLACK_BOT_TOKEN is not set: canary-bot will post nothing to Slack");
       return;
-    }
-    if (settings.signingSecret().isEmpty() && settings.appToken().isEmpty()) {
-      LOG.warn("neither SLACK_SIGNING_SECRET nor SLACK_APP_TOKEN is set: every request to "
-          + "/slack/events will be refused, and Socket Mode is off");
     }
     AuthTestResponse r;
     try {

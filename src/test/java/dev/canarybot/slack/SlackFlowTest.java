@@ -19,6 +19,7 @@ import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.Eventually;
 import dev.canarybot.testing.ExampleCluster;
 import dev.canarybot.testing.FakeSlack;
+import dev.canarybot.testing.MutableClock;
 import dev.canarybot.testing.SignedSlack;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -46,12 +47,15 @@ class SlackFlowTest {
   @Inject ReleaseStore store;
   @Inject SlackWork work;
   @Inject SlackOutbox outbox;
+  @Inject MutableClock clock;
 
   SignedSlack slack;
   ExampleCluster cluster;
 
   @BeforeEach
   void fresh() {
+    // Signatures are checked against the app's clock, and Bolt's own check against the system's.
+    clock.followSystemTime();
     // The previous test's work after its last ack must not reach this test's cluster or channel.
     Eventually.await("idle Slack work", () -> work.idle() && outbox.pending() == 0, idle -> idle);
     FakeSlack.api().reset();

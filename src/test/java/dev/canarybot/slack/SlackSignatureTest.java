@@ -10,6 +10,7 @@ import dev.canarybot.store.CanaryReleaseResource;
 import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.ExampleCluster;
 import dev.canarybot.testing.FakeSlack;
+import dev.canarybot.testing.MutableClock;
 import dev.canarybot.testing.SignedSlack;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,12 +34,15 @@ class SlackSignatureTest {
   @Inject KubernetesClient client;
   @Inject ReleaseStore store;
   @Inject SlackWork work;
+  @Inject MutableClock clock;
 
   SignedSlack slack;
   String body;
 
   @BeforeEach
   void fresh() {
+    // The edge reads the app's clock, Bolt the system's: both must agree, as in production.
+    clock.followSystemTime();
     CrdInstaller.install(client);
     client.resources(CanaryReleaseResource.class).inNamespace("default").delete();
     new ExampleCluster(client).reset();
@@ -74,6 +78,44 @@ class SlackSignatureTest {
   void aReplayOlderThanFiveMinutesIsRefused() {
     String sixMinutesAgo = String.valueOf(System.currentTimeMillis() / 1000 - 6 * 60);
     assertThat(slack.post(body, sixMinutesAgo).status()).isEqualTo(401);
+  }
+
+  static String secondsFromNow(long seconds) {
+    return String.valueOf(System.currentTimeMillis() / 1000 + seconds);
+  }
+
+  /** A command answered in the acknowledgement itself, changing nothing. */
+  String help() {
+    return body.replace("text=start+api-vs", "text=help");
+  }
+
+  @Test
+  void aRequestSignedAnHourAheadIsRefusedLikeAStaleOne() {
+    SignedSlack.Answer answer = slack.post(body, secondsFromNow(60 * 60));
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.body()).contains("in the future");
+  }
+
+  @Test
+  void sixMinutesAheadIsRefusedAndFourMinutesAheadStillAccepted() {
+    assertThat(slack.post(help(), secondsFromNow(6 * 60)).status()).isEqualTo(401);
+    // Clocks drift: within the window on either side, Slack's request is taken.
+    SignedSlack.Answer fourAhead = slack.post(help(), secondsFromNow(4 * 60));
+    assertThat(fourAhead.status()).isEqualTo(200);
+    assertThat(fourAhead.body()).contains("Usage");
+  }
+
+  @Test
+  void aReplayInsideTheWindowIsRefused() {
+    String ts = SignedSlack.now();
+    String signature = new SlackSignature.Generator(FakeSlack.SECRET).generate(ts, help());
+    Map<String, String> headers = Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", signature);
+
+    assertThat(slack.send(help(), headers).status()).as("the original").isEqualTo(200);
+    SignedSlack.Answer replay = slack.send(help(), headers);
+
+    assertThat(replay.status()).as("the same bytes and signature again").isEqualTo(401);
+    assertThat(replay.body()).contains("already taken");
   }
 
   @Test

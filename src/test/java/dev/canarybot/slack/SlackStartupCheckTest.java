@@ -29,10 +29,14 @@ class SlackStartupCheckTest {
   }
 
   SlackStartupCheck check(String token, String apiUrl) {
+    return check(token, apiUrl, "secret", null, false);
+  }
+
+  SlackStartupCheck check(String token, String apiUrl, String secret, String appToken, boolean demo) {
     SlackSettings settings = new SlackSettings() {
       public Optional<String> botToken() { return Optional.of(token); }
-      public Optional<String> signingSecret() { return Optional.of("secret"); }
-      public Optional<String> appToken() { return Optional.empty(); }
+      public Optional<String> signingSecret() { return Optional.ofNullable(secret); }
+      public Optional<String> appToken() { return Optional.ofNullable(appToken); }
       public Optional<String> apiUrl() { return Optional.of(apiUrl); }
       public Duration groupCacheTtl() { return Duration.ofMinutes(5); }
       public Duration retryFirstWait() { return Duration.ofSeconds(1); }
@@ -43,7 +47,30 @@ class SlackStartupCheckTest {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
-    return new SlackStartupCheck(settings, Slack.getInstance(config).methods(token));
+    return new SlackStartupCheck(settings, Slack.getInstance(config).methods(token), demo);
+  }
+
+  @Test
+  void httpModeWithoutASigningSecretDoesNotStartAndSaysWhichVariableToSet() {
+    for (String unusable : new String[] {null, "REPLACE-ME", "demo-secret"}) {
+      SlackStartupCheck check = check("xoxb-right", server.methodsUrlPrefix(), unusable, null, false);
+      assertThatThrownBy(() -> check.check(null)).as("secret %s", unusable)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("SLACK_SIGNING_SECRET ")
+          .hasMessageContaining("Set SLACK_SIGNING_SECRET to the Signing Secret on the Slack app's Basic Information page");
+    }
+    assertThat(server.api().calls("auth.test")).as("refused before Slack is asked anything").isEmpty();
+  }
+
+  @Test
+  void socketModeAndTheDemoStartWithoutAnHttpSecret() {
+    SlackStartupCheck socketMode = check("xoxb-right", server.methodsUrlPrefix(), null, "xapp-1", false);
+    socketMode.check(null);
+    assertThat(socketMode.authenticated()).isTrue();
+
+    SlackStartupCheck demo = check("xoxb-right", server.methodsUrlPrefix(), "demo-secret", null, true);
+    demo.check(null);
+    assertThat(demo.authenticated()).isTrue();
   }
 
   @Test

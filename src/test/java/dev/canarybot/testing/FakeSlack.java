@@ -22,6 +22,7 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
   private static volatile FakeSlackServer server;
   private static volatile FakeSlackSocket socket;
   private boolean socketMode;
+  private boolean signingSecret;
 
   public static FakeSlackWebApi api() {
     return server.api();
@@ -35,6 +36,7 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
   @Override
   public void init(Map<String, String> initArgs) {
     socketMode = Boolean.parseBoolean(initArgs.getOrDefault("socket-mode", "false"));
+    signingSecret = Boolean.parseBoolean(initArgs.getOrDefault("signing-secret", "true"));
   }
 
   @Override
@@ -46,10 +48,12 @@ public class FakeSlack implements QuarkusTestResourceLifecycleManager {
     }
     Map<String, String> config = new java.util.HashMap<>(Map.of(
         "slack.bot-token", TOKEN,
-        "slack.signing-secret", SECRET,
         "slack.api-url", server.methodsUrlPrefix(),
         "slack.retry-first-wait", "50ms",
         "slack.retry-max-wait", "200ms"));
+    if (signingSecret) {
+      config.put("slack.signing-secret", SECRET);
+    }
     if (socketMode) {
       socket = new FakeSlackSocket();
       socket.start();

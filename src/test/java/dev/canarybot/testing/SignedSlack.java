@@ -34,6 +34,11 @@ public final class SignedSlack {
   public record Answer(int status, String body, Duration took) {}
 
   public Answer command(String user, String channel, String text) {
+    return command(user, channel, text, slack.newResponseUrl(channel, user));
+  }
+
+  /** A slash command whose payload names {@code responseUrl}, which may be a forged one. */
+  public Answer command(String user, String channel, String text, String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacy-verification-token");
     form.put("team_id", "T0CANARY");
@@ -41,12 +46,18 @@ public final class SignedSlack {
     form.put("user_id", user);
     form.put("command", "/canary");
     form.put("text", text);
-    form.put("response_url", slack.newResponseUrl(channel, user));
+    form.put("response_url", responseUrl);
     form.put("trigger_id", "1.2.3");
     return post(formBody(form), now());
   }
 
   public Answer click(String user, String channel, String messageTs, String actionId, String value) {
+    return click(user, channel, messageTs, actionId, value, slack.newResponseUrl(channel, user));
+  }
+
+  /** A button click whose payload names {@code responseUrl}, which may be a forged one. */
+  public Answer click(String user, String channel, String messageTs, String actionId, String value,
+      String responseUrl) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", "block_actions");
     payload.put("team", Map.of("id", "T0CANARY"));
@@ -55,7 +66,7 @@ public final class SignedSlack {
     payload.put("trigger_id", "1.2.3");
     payload.put("channel", Map.of("id", channel, "name", "releases"));
     payload.put("container", Map.of("type", "message", "message_ts", messageTs, "channel_id", channel));
-    payload.put("response_url", slack.newResponseUrl(channel, user));
+    payload.put("response_url", responseUrl);
     payload.put("actions", List.of(Map.of("type", "button", "action_id", actionId, "block_id",
         "canary_actions", "value", value, "action_ts", messageTs)));
     try {

@@ -27,11 +27,13 @@ public class ClickHandler {
   private final ReleaseService releases;
   private final AccessPolicy access;
   private final SlackWork work;
+  private final Replies replies;
 
-  public ClickHandler(ReleaseService releases, AccessPolicy access, SlackWork work) {
+  public ClickHandler(ReleaseService releases, AccessPolicy access, SlackWork work, Replies replies) {
     this.releases = releases;
     this.access = access;
     this.work = work;
+    this.replies = replies;
   }
 
   public Response handle(BlockActionRequest request, ActionContext ctx) {
@@ -53,7 +55,7 @@ public class ClickHandler {
         answer = ":x: canary-bot could not finish that click: " + e.getMessage()
             + ". What was already stored stays; the resync carries it on. Try again.";
       }
-      Replies.toClick(ctx.getSlack(), payload.getResponseUrl(), answer);
+      replies.toClick(payload.getResponseUrl(), channelId, userId, answer);
     });
     return ctx.ack();
   }

@@ -20,10 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CommandHandler {
   private final CommandRunner runner;
   private final SlackWork work;
+  private final Replies replies;
 
-  public CommandHandler(CommandRunner runner, SlackWork work) {
+  public CommandHandler(CommandRunner runner, SlackWork work, Replies replies) {
     this.runner = runner;
     this.work = work;
+    this.replies = replies;
   }
 
   public Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -38,8 +40,8 @@ public class CommandHandler {
       return ctx.ack(r -> r.responseType("ephemeral").text(text));
     }
     CommandRunner.Asker asker = new CommandRunner.Asker(payload.getUserId(), payload.getChannelId(),
-        (text, card) -> Replies.toCommand(ctx.getSlack(), payload.getResponseUrl(), text,
-            card == null ? null : card.blocks()));
+        (text, card) -> replies.toCommand(payload.getResponseUrl(), payload.getChannelId(),
+            payload.getUserId(), text, card == null ? null : card.blocks()));
     work.run("/canary " + command.subcommand(), () -> runner.run(command, asker));
     return ctx.ack(r -> r.responseType("ephemeral").text(":hourglass_flowing_sand: "
         + SlashCommandFormatter.format(command) + " …"));
