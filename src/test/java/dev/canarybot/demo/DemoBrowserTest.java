@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import dev.canarybot.testing.MutableClock;
+import dev.canarybot.testing.SlackTook;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -46,6 +47,7 @@ class DemoBrowserTest {
   @TestHTTPResource("/demo") URI page;
   @Inject MutableClock clock;
   @Inject DemoToken token;
+  @Inject DemoSlack slack;
   ChromeDriver browser;
   long started;
 
@@ -69,6 +71,7 @@ class DemoBrowserTest {
     if (browser != null) {
       browser.quit();
     }
+    SlackTook.everyBlock(slack.api());
   }
 
   @Test

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** Releases in every phase, built by driving the state machine itself. */
-final class ReleaseFixtures {
-  static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+public final class ReleaseFixtures {
+  public static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
   static final ReleaseTarget TARGET = new ReleaseTarget("default", "api-vs", "primary",
       "api-service.default.svc.cluster.local", "v1", "v2", "api-v1", "api-v2");
   static final ReleasePlan PLAN = new ReleasePlan(List.of(10, 50, 100), Duration.ofHours(24));
@@ -17,7 +17,7 @@ final class ReleaseFixtures {
     return new Command.Start(actor, "api-vs", TARGET, PLAN, true, 0);
   }
 
-  static CanaryRelease accept(CanaryRelease current, Command command, Instant at) {
+  public static CanaryRelease accept(CanaryRelease current, Command command, Instant at) {
     Decision d = ReleaseStateMachine.decide(current, command, at);
     if (d instanceof Decision.Accepted a) {
       return a.release();
@@ -25,12 +25,12 @@ final class ReleaseFixtures {
     throw new AssertionError("refused: " + ((Decision.Refused) d).reason());
   }
 
-  static CanaryRelease progressing() {
+  public static CanaryRelease progressing() {
     return accept(null, start("alice"), T0);
   }
 
   /** Each phase, reached the way it is reached in real life, at 10:00-10:0x. */
-  static CanaryRelease inPhase(Phase phase) {
+  public static CanaryRelease inPhase(Phase phase) {
     CanaryRelease r = progressing();
     switch (phase) {
       case Progressing:

@@ -19,6 +19,7 @@ import dev.canarybot.testing.ExampleCluster;
 import dev.canarybot.testing.FakeSlack;
 import dev.canarybot.testing.MutableClock;
 import dev.canarybot.testing.SimulatedMesh;
+import dev.canarybot.testing.SlackTook;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,12 @@ class AnalysisFlowTest {
     }
     FakeSlack.api().reset();
     clusterReady = true;
+  }
+
+  @AfterEach
+  void everyPayloadWasOneSlackTakes() {
+    Eventually.await("idle Slack work", work::idle, idle -> idle);
+    SlackTook.everyBlock(FakeSlack.api());
   }
 
   static Pod readyPod(String name, String version) {

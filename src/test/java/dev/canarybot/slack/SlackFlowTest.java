@@ -21,6 +21,7 @@ import dev.canarybot.testing.ExampleCluster;
 import dev.canarybot.testing.FakeSlack;
 import dev.canarybot.testing.MutableClock;
 import dev.canarybot.testing.SignedSlack;
+import dev.canarybot.testing.SlackTook;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,12 @@ class SlackFlowTest {
     client.resources(CanaryReleaseResource.class).inNamespace(NS).delete();
     cluster = new ExampleCluster(client).reset();
     slack = new SignedSlack(events, FakeSlack.SECRET, FakeSlack.api());
+  }
+
+  @AfterEach
+  void everyPayloadWasOneSlackTakes() {
+    Eventually.await("idle Slack work", () -> work.idle() && outbox.pending() == 0, idle -> idle);
+    SlackTook.everyBlock(FakeSlack.api());
   }
 
   String routeWeights() {

@@ -17,8 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small stand-in for the Slack Web API: the methods the bot uses, answered the way Slack
  * answers them, with every call recorded and the channels' messages kept so a test can see
- * what a person would see. Transport-free; {@link FakeSlackServer} serves it over HTTP. All
- * public methods are thread-safe (one lock: a fake needs correctness, not throughput).
+ * what a person would see. It refuses what real Slack refuses (Block Kit limits, see
+ * {@link BlockKitRules}; missing arguments), so a test cannot pass with a message Slack would not
+ * show: a refused call is recorded, with its error, and changes nothing. Transport-free;
+ * {@link FakeSlackServer} serves it over HTTP. All public methods are thread-safe (one lock: a
+ * fake needs correctness, not throughput).
  */
 public final class FakeSlackWebApi {
 
@@ -117,9 +120,13 @@ public final class FakeSlackWebApi {
   /** A reply posted to a response_url: JSON with text, blocks and response_type. */
   public synchronized FakeResponse respond(String id, Map<String, String> params) {
     String[] where = responseUrls.get(id);
+    BlockKitProblem problem = where == null || params.get("blocks") == null ? null
+        : BlockKitRules.message(params.get("blocks")).orElse(null);
     FakeResponse response;
     if (where == null) {
       response = new FakeResponse(404, Map.of(), "no such response_url");
+    } else if (problem != null) {
+      response = InvalidBlocks.answer("response_url", problem);
     } else {
       String ts = timestamps.next();
       if ("in_channel".equals(params.get("response_type"))) {
@@ -131,7 +138,9 @@ public final class FakeSlackWebApi {
       }
       response = new FakeResponse(200, Map.of("Content-Type", "text/plain"), "ok");
     }
-    calls.add(new RecordedCall("response_url", params, response.status(), clock.instant()));
+    calls.add(new RecordedCall("response_url", params, response.status(), clock.instant(),
+        problem == null ? null : InvalidBlocks.error("response_url"),
+        problem == null ? null : problem.toString()));
     return response;
   }
 
@@ -141,6 +150,11 @@ public final class FakeSlackWebApi {
 
   public synchronized List<RecordedCall> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  /** The calls refused because their blocks broke a Block Kit rule: none, in a sound flow. */
+  public synchronized List<RecordedCall> blockRefusals() {
+    return calls.stream().filter(c -> c.problem() != null).toList();
   }
 
   /** What the channel shows now: every message in posting order, each in its latest version. */
@@ -177,8 +191,10 @@ public final class FakeSlackWebApi {
     Map<String, String> recorded = new LinkedHashMap<>(params);
     // The record is for assertions and demo screens: a token never goes into it.
     recorded.remove("token");
-    FakeResponse response = answer(method, params, authorizationHeader);
-    calls.add(new RecordedCall(method, recorded, response.status(), clock.instant()));
+    Answer answer = answer(method, params, authorizationHeader);
+    FakeResponse response = answer.response();
+    calls.add(new RecordedCall(method, recorded, response.status(), clock.instant(),
+        errorOf(response), answer.problem() == null ? null : answer.problem().toString()));
     return response;
   }
 
@@ -197,30 +213,39 @@ public final class FakeSlackWebApi {
     return response;
   }
 
-  private FakeResponse answer(String method, Map<String, String> params, String authorization) {
+  /** What the fake answers, and the Block Kit problem when that was the refusal. */
+  private record Answer(FakeResponse response, BlockKitProblem problem) {
+    Answer(FakeResponse response) {
+      this(response, null);
+    }
+  }
+
+  private Answer answer(String method, Map<String, String> params, String authorization) {
     Optional<FakeResponse> forced = interceptor.before(method);
     if (forced.isPresent()) {
-      return forced.get();
+      return new Answer(forced.get());
     }
     if (!isKnown(method)) {
-      return error("unknown_method");
+      return new Answer(error("unknown_method"));
     }
     String token = token(params, authorization);
     if (token == null) {
-      return error("not_authed");
+      return new Answer(error("not_authed"));
     }
     if (method.equals("apps.connections.open")) {
       // Socket Mode opens its connection with the app-level token, not the bot token.
-      return socketAppToken != null && socketAppToken.equals(token)
-          ? ok().put("url", socketUrl).done() : error("invalid_auth");
+      return new Answer(socketAppToken != null && socketAppToken.equals(token)
+          ? ok().put("url", socketUrl).done() : error("invalid_auth"));
     }
     if (!token.equals(botToken)) {
-      return error("invalid_auth");
+      return new Answer(error("invalid_auth"));
     }
     try {
-      return dispatch(method, params);
+      return new Answer(dispatch(method, params));
     } catch (MissingArgument e) {
-      return error(e.error);
+      return new Answer(error(e.error));
+    } catch (BadBlocks e) {
+      return new Answer(InvalidBlocks.answer(method, e.problem), e.problem);
     }
   }
 
@@ -252,9 +277,10 @@ public final class FakeSlackWebApi {
         required(params, "trigger_id", "invalid_arguments");
         return view(params);
       case "views.publish":
+        String user = required(params, "user_id", "invalid_arguments");
         FakeResponse published = view(params);
-        if (published.status() == 200 && published.body().startsWith("{\"ok\":true")) {
-          homeViews.put(required(params, "user_id", "invalid_arguments"), params.get("view"));
+        if (errorOf(published) == null) {
+          homeViews.put(user, params.get("view"));
         }
         return published;
       default:
@@ -262,15 +288,22 @@ public final class FakeSlackWebApi {
     }
   }
 
+  /*
+   * The errors below are the methods' own, as api.slack.com lists them (methods/chat.postMessage,
+   * chat.update, chat.postEphemeral, "Errors"): channel_not_found "Value passed for channel was
+   * invalid", message_not_found "No message exists with the requested timestamp", no_text "No
+   * message text provided", user_not_in_channel "Intended recipient is not in the specified
+   * channel". Slack documents no separate code for an argument left out entirely; these are the
+   * listed codes for it (an absent channel, ts or user names none that exists).
+   */
+
   private FakeResponse postMessage(Map<String, String> params) {
     String channel = required(params, "channel", "channel_not_found");
     String blocks = params.get("blocks");
     if (isBlank(params.get("text")) && blocks == null && params.get("attachments") == null) {
       return error("no_text");
     }
-    if (blocks != null && !isJsonArray(blocks)) {
-      return error("invalid_blocks");
-    }
+    checkBlocks(blocks);
     String ts = timestamps.next();
     FakeMessage message = new FakeMessage(channel, ts, params.get("thread_ts"),
         params.getOrDefault("text", ""), blocks, List.of(), 0);
@@ -281,13 +314,14 @@ public final class FakeSlackWebApi {
   private FakeResponse update(Map<String, String> params) {
     String channel = required(params, "channel", "channel_not_found");
     String ts = required(params, "ts", "message_not_found");
+    String blocks = params.get("blocks");
+    if (isBlank(params.get("text")) && blocks == null && params.get("attachments") == null) {
+      return error("no_text");
+    }
+    checkBlocks(blocks);
     Optional<FakeMessage> found = channels.find(channel, ts);
     if (found.isEmpty()) {
       return error("message_not_found");
-    }
-    String blocks = params.get("blocks");
-    if (blocks != null && !isJsonArray(blocks)) {
-      return error("invalid_blocks");
     }
     // As in Slack: an update without blocks removes them (SLACK.md, "Messages").
     FakeMessage updated = found.get().updated(params.getOrDefault("text", ""), blocks);
@@ -298,10 +332,11 @@ public final class FakeSlackWebApi {
 
   private FakeResponse postEphemeral(Map<String, String> params) {
     String channel = required(params, "channel", "channel_not_found");
-    String user = required(params, "user", "user_not_found");
+    String user = required(params, "user", "user_not_in_channel");
     if (isBlank(params.get("text")) && params.get("blocks") == null) {
       return error("no_text");
     }
+    checkBlocks(params.get("blocks"));
     String ts = timestamps.next();
     ephemerals.add(new FakeEphemeral(channel, user, ts, params.getOrDefault("text", ""),
         params.get("blocks")));
@@ -361,6 +396,10 @@ public final class FakeSlackWebApi {
     if (view == null || !view.isObject()) {
       return error("invalid_arguments");
     }
+    Optional<BlockKitProblem> problem = BlockKitRules.view(params.get("view"));
+    if (problem.isPresent()) {
+      throw new BadBlocks(problem.get());
+    }
     ObjectNode shown = ((ObjectNode) view).deepCopy();
     shown.put("id", "V" + String.format("%08d", ids.incrementAndGet()));
     shown.put("team_id", TEAM_ID);
@@ -388,9 +427,19 @@ public final class FakeSlackWebApi {
     return value == null || value.isBlank();
   }
 
-  private static boolean isJsonArray(String text) {
-    JsonNode node = parse(text);
-    return node != null && node.isArray();
+  /** Refuses a message's blocks that break a Block Kit rule; absent blocks pass. */
+  private static void checkBlocks(String blocks) {
+    Optional<BlockKitProblem> problem = blocks == null ? Optional.empty() : BlockKitRules.message(blocks);
+    if (problem.isPresent()) {
+      throw new BadBlocks(problem.get());
+    }
+  }
+
+  /** The "error" of a JSON answer with "ok":false, else null. */
+  private static String errorOf(FakeResponse response) {
+    JsonNode body = parse(response.body());
+    return body != null && body.path("ok").isBoolean() && !body.path("ok").asBoolean()
+        ? body.path("error").asText(null) : null;
   }
 
   private static JsonNode parse(String text) {
@@ -442,6 +491,16 @@ public final class FakeSlackWebApi {
 
     FakeResponse done() {
       return FakeResponse.json(node.toString());
+    }
+  }
+
+  /** Blocks break a Block Kit rule; the answer is per method ({@link InvalidBlocks}). */
+  private static final class BadBlocks extends RuntimeException {
+    final BlockKitProblem problem;
+
+    BadBlocks(BlockKitProblem problem) {
+      super(problem.toString(), null, false, false);
+      this.problem = problem;
     }
   }
 

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.BlockElements;
 import dev.canarybot.release.Action;
@@ -41,15 +42,18 @@ public final class CanaryCard {
     ReleaseTarget t = r.target();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.limit("Canary " + r.name() + " · " + r.phase(), 150)))));
+    // Names come from the cluster and a pause reason from a person: neither is bounded, so each
+    // field is cut to Block Kit's 2000 (keeping its weight) and the timing line to any text's 3000.
     blocks.add(section(s -> s.fields(List.of(
-        markdownText("*Service*\n" + shortHost(t.host()) + " in `" + t.namespace() + "`"),
-        markdownText("*Route*\n" + t.virtualService() + (t.route() == null ? "" : " / " + t.route())),
-        markdownText("*Stable* " + t.stableSubset() + " (" + t.stableWorkload() + ")\n*"
-            + (100 - r.weight()) + " %*"),
-        markdownText("*Canary* " + t.canarySubset() + " (" + t.canaryWorkload() + ")\n*"
-            + r.weight() + " %*")))));
+        field("*Service*\n" + shortHost(t.host()) + " in `" + t.namespace() + "`", ""),
+        field("*Route*\n" + t.virtualService() + (t.route() == null ? "" : " / " + t.route()), ""),
+        field("*Stable* " + t.stableSubset() + " (" + t.stableWorkload() + ")",
+            "\n*" + (100 - r.weight()) + " %*"),
+        field("*Canary* " + t.canarySubset() + " (" + t.canaryWorkload() + ")",
+            "\n*" + r.weight() + " %*")))));
     blocks.add(section(s -> s.text(markdownText("*Plan* " + plan(r)))));
-    blocks.add(context(c -> c.elements(List.of(markdownText(timing(r, now, observation))))));
+    String timing = SlackText.limit(timing(r, now, observation), 3000);
+    blocks.add(context(c -> c.elements(List.of(markdownText(timing)))));
     blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Analysis* "
         + (analysis == null ? "waiting for data" : analysis), 3000)))));
     List<BlockElement> buttons = buttons(r);
@@ -179,6 +183,11 @@ public final class CanaryCard {
       }
       return b;
     });
+  }
+
+  /** A section field: {@code head} cut so that head and the short {@code tail} fit 2000. */
+  private static TextObject field(String head, String tail) {
+    return markdownText(SlackText.limit(head, 2000 - tail.length()) + tail);
   }
 
   /** "api-service.default.svc.cluster.local" -> "api-service". */

@@ -128,6 +128,18 @@ class FakeSlackServerTest {
   }
 
   @Test
+  void invalidBlocksReachTheClientWithSlacksDetail() throws Exception {
+    ChatPostMessageResponse response = methods().chatPostMessage(r -> r.channel(CHANNEL).text("t")
+        .blocks(Blocks.asBlocks(Blocks.section(s -> s.text(BlockCompositions.markdownText(""))))));
+
+    assertThat(response.isOk()).isFalse();
+    assertThat(response.getError()).isEqualTo("invalid_blocks");
+    assertThat(response.getResponseMetadata().getMessages()).containsExactly("[ERROR] empty;"
+        + " a text object needs at least one character [json-pointer:/blocks/0/text/text]");
+    assertThat(api.channel(CHANNEL)).isEmpty();
+  }
+
+  @Test
   void updatingAnUnknownMessageIsAnError() throws Exception {
     ChatUpdateResponse response = methods().chatUpdate(r -> r.channel(CHANNEL)
         .ts("1.000000").text("x"));
