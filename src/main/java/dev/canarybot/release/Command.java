@@ -35,9 +35,17 @@ public sealed interface Command {
    * Move to the next step, or to {@code toWeight} when it is a later step (0 means "next").
    * {@code expectedWeight} is the weight the asker saw (a button carries the step it was drawn
    * for); -1 means "whatever it is now". A mismatch is refused, so double clicks and stale
-   * cards change nothing.
+   * cards change nothing. {@code secondApprover} is the four-eyes rule: the person who started
+   * the release may not take it to 100 % alone. It is decided here, on the same read as the
+   * move, so no burst of promotions can slip past it.
    */
-  record Promote(String actor, int toWeight, int expectedWeight, String reason) implements Command {
+  record Promote(String actor, int toWeight, int expectedWeight, String reason, boolean secondApprover)
+      implements Command {
+    /** A promotion without the four-eyes rule. */
+    public Promote(String actor, int toWeight, int expectedWeight, String reason) {
+      this(actor, toWeight, expectedWeight, reason, false);
+    }
+
     public Action action() { return Action.PROMOTE; }
   }
 

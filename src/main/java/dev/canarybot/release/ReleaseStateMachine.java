@@ -109,6 +109,15 @@ public final class ReleaseStateMachine {
       }
     }
     int to = r.plan().weightAt(toIndex);
+    HistoryEntry start = r.status().lastOf(Action.START);
+    if (c.secondApprover() && to == 100 && (start == null || start.actor().equals(c.actor()))) {
+      return new Refused(start == null
+          ? "cannot promote " + r.name() + " to 100 %: who started it is no longer in its history, so "
+              + "the four-eyes rule (setting CANARY_SECOND_APPROVER) cannot be checked; start it again to "
+              + "record who starts it"
+          : c.actor() + " started " + r.name() + "; another approver must take it to 100 % "
+              + "(setting CANARY_SECOND_APPROVER)");
+    }
     Phase phase = to == 100 ? Phase.Promoted : Phase.Progressing;
     String reason = blankToDefault(c.reason(), toIndex == r.status().stepIndex() + 1
         ? "next step of the plan " + r.plan().describe() : "skipped ahead in the plan " + r.plan().describe());

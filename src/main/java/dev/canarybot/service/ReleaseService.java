@@ -183,7 +183,7 @@ public class ReleaseService {
         why = "promoted by override despite: " + String.join("; ", blockers);
       }
     }
-    return act(namespace, name, new Command.Promote(actor, toWeight, seen, why));
+    return act(namespace, name, new Command.Promote(actor, toWeight, seen, why, config.secondApprover()));
   }
 
   /** @param expectedWeight the weight the asker saw (a button's), or -1 for "as it is now" */

@@ -1,8 +1,5 @@
 package dev.canarybot.slack;
 
-import dev.canarybot.release.Action;
-import dev.canarybot.release.CanaryRelease;
-import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.service.CanaryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -52,22 +49,6 @@ public class AccessPolicy {
     }
     return Optional.of("only operators or approvers may do that, and <@" + userId + "> is neither "
         + "(settings CANARY_OPERATORS" + names(operators) + " and CANARY_APPROVERS" + names(approvers) + ")");
-  }
-
-  /**
-   * The optional four-eyes rule: the person who started a release may not take it to 100 %
-   * alone.
-   */
-  public Optional<String> secondApproverRefusal(CanaryRelease release, String userId, int toWeight) {
-    if (!config.secondApprover() || toWeight < 100) {
-      return Optional.empty();
-    }
-    HistoryEntry start = release.status().lastOf(Action.START);
-    if (start != null && start.actor().equals(Mention.of(userId))) {
-      return Optional.of("<@" + userId + "> started " + release.name()
-          + "; another approver must take it to 100 % (setting CANARY_SECOND_APPROVER)");
-    }
-    return Optional.empty();
   }
 
   private boolean member(String userId, List<String> ids) {

@@ -56,6 +56,25 @@ class ReleaseStateMachineTest {
   }
 
   @Test
+  void withTheFourEyesRuleWhoStartedMayWalkToFiftyButNotToHundredAlone() {
+    CanaryRelease started = accept(null, new Command.Start("<@U0ALICE>", "api-vs", ReleaseFixtures.TARGET,
+        ReleaseFixtures.PLAN, true, 0), T0);
+    CanaryRelease at50 = accept(started, new Command.Promote("<@U0ALICE>", 0, 10, null, true), T0.plusSeconds(60));
+    assertThat(at50.weight()).isEqualTo(50);
+
+    assertThat(refusal(decide(at50, new Command.Promote("<@U0ALICE>", 0, 50, null, true), 2)))
+        .isEqualTo("<@U0ALICE> started api-vs; another approver must take it to 100 % (setting CANARY_SECOND_APPROVER)");
+    // Skipping ahead to 100 is the same move.
+    assertThat(refusal(decide(started, new Command.Promote("<@U0ALICE>", 100, -1, null, true), 2)))
+        .contains("another approver must take it to 100 %");
+    assertThat(accept(at50, new Command.Promote("<@U0BOB>", 0, 50, null, true), T0.plusSeconds(120)).weight())
+        .isEqualTo(100);
+    // Without the rule the starter may finish alone.
+    assertThat(accept(at50, new Command.Promote("<@U0ALICE>", 0, 50, null, false), T0.plusSeconds(120)).weight())
+        .isEqualTo(100);
+  }
+
+  @Test
   void promoteToAWeightThatIsNotALaterStepIsRefused() {
     assertThat(refusal(decide(progressing(), new Command.Promote("bob", 30, -1, null), 1)))
         .isEqualTo("cannot promote to 30 %: it is not a later step of the plan 10 → 50 → 100 (now at 10 %)");

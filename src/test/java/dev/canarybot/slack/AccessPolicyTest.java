@@ -2,12 +2,6 @@ package dev.canarybot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.canarybot.release.CanaryRelease;
-import dev.canarybot.release.Command;
-import dev.canarybot.release.Decision;
-import dev.canarybot.release.ReleasePlan;
-import dev.canarybot.release.ReleaseStateMachine;
-import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.slack.AccessPolicy.Need;
 import java.lang.reflect.Proxy;
@@ -71,20 +65,5 @@ class AccessPolicyTest {
     assertThat(inReleases.refusal("U0APPROVER", Need.READ, "C0RANDOM").orElseThrow())
         .isEqualTo("canary-bot does not act in this channel; use it in <#C0RELEASES> (setting CANARY_CHANNELS)");
     assertThat(inReleases.refusal("U0APPROVER", Need.APPROVE, "C0RELEASES")).isEmpty();
-  }
-
-  @Test
-  void whoStartedMayNotTakeItToHundredAloneWhenTheRuleIsOn() {
-    AccessPolicy fourEyes = new AccessPolicy(config(List.of(), true), GROUPS);
-    ReleaseTarget target = new ReleaseTarget("default", "api-vs", null,
-        "api-service.default.svc.cluster.local", "v1", "v2", "api-v1", "api-v2");
-    CanaryRelease r = ((Decision.Accepted) ReleaseStateMachine.decide(null, new Command.Start(
-        "<@U0APPROVER>", "api-vs", target, ReleasePlan.DEFAULT, true, 0), Instant.EPOCH)).release();
-
-    assertThat(fourEyes.secondApproverRefusal(r, "U0APPROVER", 50)).isEmpty();
-    assertThat(fourEyes.secondApproverRefusal(r, "U0APPROVER", 100).orElseThrow())
-        .isEqualTo("<@U0APPROVER> started api-vs; another approver must take it to 100 % (setting CANARY_SECOND_APPROVER)");
-    assertThat(fourEyes.secondApproverRefusal(r, "U0GROUPIE", 100)).isEmpty();
-    assertThat(policy.secondApproverRefusal(r, "U0APPROVER", 100)).isEmpty();
   }
 }

@@ -142,6 +142,40 @@ class SlackFlowTest {
   }
 
   @Test
+  void aBurstOfForcedPromotionsByTheStarterNeverReachesHundredAlone() throws Exception {
+    // The four-eyes rule is on (SlackProfile). The approver starts, then fires ten promotions at
+    // once, each by command and with --force, and a click on the same card: each is decided on
+    // one read, so the starter stops at 50 %.
+    slack.command(APPROVER, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+    List<Thread> burst = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Thread t = new Thread(() -> slack.command(APPROVER, CHANNEL, "promote api-vs --force"));
+      t.start();
+      burst.add(t);
+    }
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(card("v2 50 %"), "canary_promote"));
+    for (Thread t : burst) {
+      t.join();
+    }
+    Eventually.await("every promotion answered", () -> FakeSlack.api().ephemerals().stream()
+        .filter(e -> e.user().equals(APPROVER)).count(), n -> n >= 11);
+    Eventually.await("idle Slack work", () -> work.idle(), idle -> idle);
+
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+    assertThat(store.find(NS, "api-vs").orElseThrow().release().weight()).isEqualTo(50);
+    assertThat(ephemeralTo(APPROVER, "another approver must take it to 100 %").text())
+        .contains("CANARY_SECOND_APPROVER").contains("nothing was changed");
+
+    slack.command(OPERATOR, CHANNEL, "promote api-vs");
+    ephemeralTo(OPERATOR, "only approvers may do that");
+    FakeSlack.api().withUserGroup("S0APPROVERS", List.of("U0GROUPIE"));
+    slack.click("U0GROUPIE", CHANNEL, card.ts(), "canary_promote", button(card("v2 50 %"), "canary_promote"));
+    card("v2 100 %");
+    assertThat(routeWeights()).isEqualTo("v1=0,v2=100");
+  }
+
+  @Test
   void rollbackFromFiftySendsEverythingBack() throws Exception {
     slack.command(OPERATOR, CHANNEL, "start api-vs");
     FakeMessage card = card("v2 10 %");

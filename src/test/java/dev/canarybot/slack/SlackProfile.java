@@ -17,7 +17,8 @@ public class SlackProfile implements QuarkusTestProfile {
         "canary.operators", OPERATOR,
         "canary.approvers", APPROVER + ",S0APPROVERS",
         "canary.channel", FakeSlack.CHANNEL,
-        "canary.cleanup-after", "0s");
+        "canary.cleanup-after", "0s",
+        "canary.second-approver", "true");
   }
 
   @Override

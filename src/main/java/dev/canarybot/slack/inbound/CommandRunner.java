@@ -1,6 +1,7 @@
 package dev.canarybot.slack.inbound;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.TimeText;
 import dev.canarybot.service.ActionResult;
 import dev.canarybot.service.CanaryConfig;
@@ -16,12 +17,12 @@ import dev.canarybot.slack.command.SlashCommandFormatter;
 import dev.canarybot.slack.command.Subcommand;
 import dev.canarybot.slack.outbound.CardPublisher;
 import dev.canarybot.slack.view.CanaryCard;
+import dev.canarybot.slack.view.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 
 /**
  * Carries out a parsed {@code /canary} command after it was acknowledged: checks who asks,
@@ -29,17 +30,18 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CommandRunner {
-  private static final Logger LOG = Logger.getLogger(CommandRunner.class);
   private final ReleaseService releases;
   private final AccessPolicy access;
+  private final ReleaseActions actions;
   private final CardPublisher cards;
   private final CanaryConfig config;
   private final Clock clock;
 
-  public CommandRunner(ReleaseService releases, AccessPolicy access, CardPublisher cards,
-      CanaryConfig config, Clock clock) {
+  public CommandRunner(ReleaseService releases, AccessPolicy access, ReleaseActions actions,
+      CardPublisher cards, CanaryConfig config, Clock clock) {
     this.releases = releases;
     this.access = access;
+    this.actions = actions;
     this.cards = cards;
     this.config = config;
     this.clock = clock;
@@ -58,26 +60,22 @@ public class CommandRunner {
     try {
       execute(command, asker);
     } catch (RuntimeException e) {
-      LOG.errorf(e, "/canary %s failed", command.subcommand());
-      asker.answer().send(":x: canary-bot could not finish `" + SlashCommandFormatter.format(command)
-          + "`: " + e.getMessage() + ". What was already stored stays; the resync carries it on. "
-          + "Try again, or look at `kubectl get crel`.", null);
+      asker.answer().send(UnexpectedFailure.answer("`" + SlashCommandFormatter.format(command) + "`", e), null);
     }
   }
 
   private void execute(SlashCommand command, Asker asker) {
     Optional<String> refused = access.refusal(asker.userId(), need(command), asker.channelId());
     if (refused.isPresent()) {
-      asker.answer().send(":no_entry: " + refused.get(), null);
+      asker.answer().send(ReleaseActions.refusal(refused.get()), null);
       return;
     }
     String ns = namespaceOf(command);
     Optional<String> outside = releases.namespaceRefusal(ns);
     if (outside.isPresent()) {
-      asker.answer().send(":no_entry: " + outside.get(), null);
+      asker.answer().send(ReleaseActions.refusal(outside.get()), null);
       return;
     }
-    String actor = Mention.of(asker.userId());
     if (command instanceof SlashCommand.Start c) {
       start(c, ns, asker);
     } else if (command instanceof SlashCommand.Status c) {
@@ -88,23 +86,8 @@ public class CommandRunner {
       }
     } else if (command instanceof SlashCommand.ListReleases) {
       list(ns, asker);
-    } else if (command instanceof SlashCommand.Promote c) {
-      Optional<CanaryRelease> current = releases.find(ns, c.name());
-      int to = c.weight() > 0 ? c.weight() : current.map(CanaryRelease::nextWeight).orElse(0);
-      Optional<String> fourEyes = current.flatMap(r -> access.secondApproverRefusal(r, asker.userId(), to));
-      if (fourEyes.isPresent()) {
-        asker.answer().send(":no_entry: " + fourEyes.get(), null);
-        return;
-      }
-      report(releases.promote(ns, c.name(), actor, c.weight(), -1, null, c.force()), asker);
-    } else if (command instanceof SlashCommand.Rollback c) {
-      report(releases.rollback(ns, c.name(), actor, c.reason(), -1), asker);
-    } else if (command instanceof SlashCommand.Pause c) {
-      report(releases.pause(ns, c.name(), actor, null), asker);
-    } else if (command instanceof SlashCommand.Resume c) {
-      report(releases.resume(ns, c.name(), actor), asker);
-    } else if (command instanceof SlashCommand.Cleanup c) {
-      report(releases.cleanup(ns, c.name(), actor, c.mode(), c.force()), asker);
+    } else {
+      asker.answer().send(actions.run(ask(command, ns, asker)), null);
     }
   }
 
@@ -113,13 +96,13 @@ public class CommandRunner {
         new TargetQuery(ns, c.virtualService(), c.route(), c.stableSubset(), c.canarySubset()),
         c.steps(), c.autoRollback() && config.autoRollback(), cardChannel(asker.channelId())));
     if (result instanceof ActionResult.Refused refused) {
-      asker.answer().send(":no_entry: " + refused.reason() + "\n" + CanaryUsage.usage(Subcommand.START), null);
+      asker.answer().send(ReleaseActions.refusal(refused.reason()) + "\n" + CanaryUsage.usage(Subcommand.START), null);
       return;
     }
     ActionResult.Done done = (ActionResult.Done) result;
     String channel = cardChannel(asker.channelId());
-    asker.answer().send(":white_check_mark: Started " + done.release().describe() + ". "
-        + done.outcome() + ". The card is in <#" + channel + ">.", null);
+    asker.answer().send(":white_check_mark: Started " + SlackText.safe(done.release().describe()) + ". "
+        + SlackText.safe(done.outcome()) + ". The card is in <#" + channel + ">.", null);
   }
 
   private void status(String name, String ns, Asker asker) {
@@ -140,19 +123,34 @@ public class CommandRunner {
     }
     String lines = all.stream().map(r -> "• *" + r.name() + "* " + (100 - r.weight()) + "/"
             + r.weight() + " " + r.phase() + " — " + (r.status().last() == null ? ""
-            : r.status().last().describe()))
+            : SlackText.safe(r.status().last().describe())))
         .collect(Collectors.joining("\n"));
     asker.answer().send("Canary releases in " + ns + " at " + TimeText.clock(clock.instant()) + ":\n" + lines, null);
   }
 
-  private void report(ActionResult result, Asker asker) {
-    if (result instanceof ActionResult.Refused refused) {
-      asker.answer().send(":no_entry: " + refused.reason(), null);
-      return;
+  /** A transition typed as a command, for the path clicks take too; -1: "as it is now". */
+  private static ReleaseActions.Ask ask(SlashCommand command, String ns, Asker asker) {
+    String user = asker.userId();
+    String channel = asker.channelId();
+    if (command instanceof SlashCommand.Promote c) {
+      return new ReleaseActions.Ask(ReleaseActions.Act.PROMOTE, ns, c.name(), user, channel, -1,
+          c.weight(), null, c.force(), CleanupMode.SCALE_TO_ZERO);
     }
-    ActionResult.Done done = (ActionResult.Done) result;
-    asker.answer().send(":white_check_mark: " + done.release().name() + ": " + done.entry().reason()
-        + (done.outcome().isBlank() ? "" : ". " + done.outcome()), null);
+    if (command instanceof SlashCommand.Rollback c) {
+      return ReleaseActions.Ask.of(ReleaseActions.Act.ROLLBACK, ns, c.name(), user, channel, -1)
+          .withReason(c.reason());
+    }
+    if (command instanceof SlashCommand.Pause c) {
+      return ReleaseActions.Ask.of(ReleaseActions.Act.PAUSE, ns, c.name(), user, channel, -1);
+    }
+    if (command instanceof SlashCommand.Resume c) {
+      return ReleaseActions.Ask.of(ReleaseActions.Act.RESUME, ns, c.name(), user, channel, -1);
+    }
+    if (command instanceof SlashCommand.Cleanup c) {
+      return new ReleaseActions.Ask(ReleaseActions.Act.CLEANUP, ns, c.name(), user, channel, -1, 0,
+          null, c.force(), c.mode());
+    }
+    throw new IllegalArgumentException("not a transition: " + command.subcommand());
   }
 
   /** The card goes where start was typed when that is a channel the bot may use, else to the configured one. */
@@ -168,14 +166,9 @@ public class CommandRunner {
     return command.namespace() == null ? config.namespace() : command.namespace();
   }
 
+  /** What reading or starting needs; transitions are checked on the shared path. */
   static Need need(SlashCommand command) {
-    if (command instanceof SlashCommand.Promote || command instanceof SlashCommand.Cleanup) {
-      return Need.APPROVE;
-    }
-    if (command instanceof SlashCommand.Start || command instanceof SlashCommand.Rollback
-        || command instanceof SlashCommand.Pause || command instanceof SlashCommand.Resume) {
-      return Need.OPERATE;
-    }
-    return Need.READ;
+    return command instanceof SlashCommand.Start ? Need.OPERATE : Need.READ;
   }
+
 }
