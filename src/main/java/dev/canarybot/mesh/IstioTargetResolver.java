@@ -2,6 +2,7 @@ package dev.canarybot.mesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.canarybot.release.Names;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.port.ResolvedTarget;
 import dev.canarybot.service.port.TargetException;
@@ -49,6 +50,15 @@ public class IstioTargetResolver implements TargetResolver {
   private ResolvedTarget resolveOrThrow(TargetQuery query) {
     String ns = query.namespace();
     RouteChoice choice = new RouteChooser(hosts).choose(virtualService(query), query);
+    MeshHosts.ServiceRef ref = hosts.service(choice.host());
+    if (ref != null && !ref.namespace().equals(ns)) {
+      // A release records one namespace and acts only there; workloads found in another one
+      // would be scaled and deleted under a name that points elsewhere.
+      throw new TargetException("VirtualService " + query.virtualService() + "." + ns + " routes to "
+          + choice.host() + ", a Service in namespace " + ref.namespace() + ", not " + ns
+          + "; canary-bot runs a release only where its VirtualService, Service and Deployments "
+          + "share one namespace. Start it from a VirtualService in " + ref.namespace() + " instead");
+    }
     Subsets rule = subsets(ns, choice.host());
     Map<String, Map<String, String>> subsets = rule.byName();
     String stable = choice.stableSubset();
@@ -73,6 +83,11 @@ public class IstioTargetResolver implements TargetResolver {
     String routeName = choice.route().name();
     ReleaseTarget target = new ReleaseTarget(ns, query.virtualService(), routeName, choice.host(),
         stable, canary, stableDeployment, canaryDeployment);
+    String badName = Names.problemWith(target);
+    if (!badName.isEmpty()) {
+      // Names go into API paths and PromQL; what the cluster holds is checked like typed text.
+      throw new TargetException(target.describe() + ": " + badName);
+    }
     String releaseName = ReleaseNames.of(query.virtualService(), choice.oneOfSeveral() ? routeName : null);
     return new ResolvedTarget(releaseName, target, choice.weights());
   }

@@ -9,7 +9,7 @@ import dev.canarybot.release.ReleaseTarget;
 record HistoryQueries(String errorRatio, String p95) {
 
   static HistoryQueries of(QueryTemplates t, ReleaseTarget target) {
-    String selector = "reporter=\"" + t.reporter() + "\"," + t.serviceLabel() + "=\"" + target.host() + "\"";
+    String selector = "reporter=\"" + t.reporter() + "\"," + t.serviceLabel() + "=\"" + PromRegex.string(target.host()) + "\"";
     String by = "sum by (" + t.versionLabel() + ")";
     String errors = by + " (rate(istio_requests_total{" + selector + ",response_code=~\"5..\"}[1m])) / "
         + by + " (rate(istio_requests_total{" + selector + "}[1m]))";

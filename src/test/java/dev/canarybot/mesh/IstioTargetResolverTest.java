@@ -136,6 +136,20 @@ class IstioTargetResolverTest {
   }
 
   @Test
+  void aHostInAnotherNamespaceIsRefusedWithWhy() {
+    ObjectNode vs = vs();
+    vs.at("/spec/http/0/route").forEach(d -> ((ObjectNode) d.get("destination"))
+        .put("host", "api-service.other.svc.cluster.local"));
+    cluster.replaceVirtualService(vs);
+    assertThatThrownBy(() -> resolver.resolve(query("api-vs")))
+        .isInstanceOf(TargetException.class)
+        .hasMessage("VirtualService api-vs.default routes to api-service.other.svc.cluster.local, a "
+            + "Service in namespace other, not default; canary-bot runs a release only where its "
+            + "VirtualService, Service and Deployments share one namespace. Start it from a "
+            + "VirtualService in other instead");
+  }
+
+  @Test
   void missingServiceIsNamed() {
     client.services().inNamespace("default").withName("api-service").delete();
     assertThatThrownBy(() -> resolver.resolve(query("api-vs")))

@@ -53,6 +53,18 @@ class QueryTemplatesTest {
   }
 
   @Test
+  void aQuoteOrBackslashInANameCannotEndTheStringOrChangeTheQuery() {
+    // Host a"b\c.x: the regex stage escapes \ and . (a"b\\c\.x), the string stage then doubles
+    // every backslash and escapes the quote: a\"b\\\\c\\.x. Prometheus reads that string back
+    // as the regex a"b\\c\.x, which matches the literal host only.
+    ReleaseTarget odd = new ReleaseTarget("default", "odd", null, "a\"b\\c.x", "v1", "v2", "o-v1", "o-v2");
+    String q = QueryTemplates.defaults().render(List.of(odd), Duration.ofMinutes(1)).requests();
+    assertThat(q).contains("destination_service=~\"a\\\"b\\\\\\\\c\\\\.x\"}[60s]");
+    assertThat(HistoryQueries.of(QueryTemplates.defaults(), odd).p95())
+        .contains("destination_service=\"a\\\"b\\\\c.x\"}");
+  }
+
+  @Test
   void severalReleasesShareOneQueryPerMetric() {
     QueryBatch two = QueryTemplates.defaults().render(List.of(SHOP, API), Duration.ofSeconds(30));
     assertThat(two.all()).hasSize(4);
