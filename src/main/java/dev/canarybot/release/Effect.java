@@ -7,8 +7,8 @@ public sealed interface Effect {
   record SetWeights(int canaryWeight) implements Effect {}
 
   /**
-   * Take the route back from a person after a pause: whatever weights it has now count as
-   * the bot's, then the release's weight is applied.
+   * Take the route back (a resume after a pause, a rollback): whatever weights it has now
+   * count as the bot's, then the release's weight is applied.
    */
   record ReassertWeights(int canaryWeight) implements Effect {}
 

@@ -142,8 +142,10 @@ public final class ReleaseStateMachine {
           + "; roll back from the current card if you still want to");
     }
     String reason = blankToDefault(c.reason(), "rolled back by request");
+    // A rollback takes the route back from anyone: 100/0 is the safe state, and asking for it
+    // is the one change the bot makes over a person's edit.
     return transition(r, c, now, Phase.RolledBack, r.status().stepIndex(), 0,
-        r.status().stepStartedAt(), false, reason, List.of(new Effect.SetWeights(0)));
+        r.status().stepStartedAt(), false, reason, List.of(new Effect.ReassertWeights(0)));
   }
 
   private static Decision pause(CanaryRelease r, Pause c, Instant now) {

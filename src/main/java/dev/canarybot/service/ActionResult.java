@@ -10,8 +10,16 @@ public sealed interface ActionResult {
    * @param release the release as stored after the transition and its effects
    * @param outcome what happened in the cluster, for people ("VirtualService api-vs.default now
    *     50/50"), including a failure that the resync will retry
+   * @param route whether the route carries the new weights now
    */
-  record Done(CanaryRelease release, HistoryEntry entry, String outcome) implements ActionResult {}
+  record Done(CanaryRelease release, HistoryEntry entry, String outcome, Reconciler.RouteState route)
+      implements ActionResult {
+
+    /** True when the transition is stored and the route carries it. */
+    public boolean routed() {
+      return route == Reconciler.RouteState.OK;
+    }
+  }
 
   record Refused(String reason) implements ActionResult {}
 }

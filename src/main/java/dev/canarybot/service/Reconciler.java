@@ -20,6 +20,7 @@ import dev.canarybot.service.port.Workloads;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Reconciler {
   static final String BOT = "canary-bot";
+  private static final int RECORD_ATTEMPTS = 10;
   private static final Logger LOG = Logger.getLogger(Reconciler.class);
 
   private final TrafficRouter router;
@@ -53,23 +55,58 @@ public class Reconciler {
    * entries the bot itself made on the way (drift, failure, retirement), which the caller
    * passes on to people after its own news.
    */
-  public record Reconciled(StoredRelease stored, String outcome, List<HistoryEntry> made) {
+  public record Reconciled(StoredRelease stored, String outcome, List<HistoryEntry> made, RouteState route) {
     public Reconciled {
       made = List.copyOf(made);
     }
 
     Reconciled(StoredRelease stored, String outcome) {
-      this(stored, outcome, List.of());
+      this(stored, outcome, List.of(), RouteState.OK);
+    }
+
+    Reconciled(StoredRelease stored, String outcome, List<HistoryEntry> made) {
+      this(stored, outcome, made, RouteState.OK);
     }
   }
 
+  /** Whether the route carries what the release wants after this reconcile. */
+  public enum RouteState {
+    /** It does, or there was nothing to write. */
+    OK,
+    /** The write failed and the resync tries again: the route is still where it was. */
+    FAILED,
+    /** The route is not what the bot last left there; nothing was written. */
+    DRIFTED,
+    /** The route or its VirtualService is gone. */
+    GONE
+  }
+
   /**
-   * @param reassert the bot takes the route back (a resume): whatever weights it has now
-   *     count as the bot's own before the release's weight is written
+   * @param reassert the bot takes the route back (a resume, a rollback): whatever weights it has
+   *     now count as the bot's own before the release's weight is written
    */
   public Reconciled reconcile(StoredRelease stored, boolean reassert) {
+    return reconcile(stored, reassert, -1);
+  }
+
+  /**
+   * @param previousWeight the weight the release wanted before the transition just stored, or
+   *     -1 on a resync. A route at it carries what the bot wanted a moment ago: the bot's own
+   *     write whose record was lost (a crash, a lost race), or a person who set exactly that. It
+   *     is moved on, never reported as drift.
+   */
+  public Reconciled reconcile(StoredRelease stored, boolean reassert, int previousWeight) {
     CanaryRelease r = stored.release();
     if (ReleaseStateMachine.awaitsRetirement(r)) {
+      if (r.status().appliedWeight() != r.weight()) {
+        // The old version leaves only once the canary carries everything: a cleanup decided
+        // while the last move was still on its way finishes that move first.
+        Reconciled moved = moveWeights(stored, reassert, previousWeight);
+        if (moved.route() != RouteState.OK || moved.stored().release().status().appliedWeight() != r.weight()) {
+          return moved;
+        }
+        return retire(moved.stored());
+      }
       return retire(stored);
     }
     if (r.phase() == Phase.Paused || r.phase() == Phase.Failed) {
@@ -80,17 +117,23 @@ public class Reconciler {
       // A finished release whose last write landed: the route belongs to people again.
       return new Reconciled(stored, "");
     }
+    return moveWeights(stored, reassert, previousWeight);
+  }
+
+  private Reconciled moveWeights(StoredRelease stored, boolean reassert, int previousWeight) {
+    CanaryRelease r = stored.release();
     ReleaseTarget t = r.target();
     try {
       RouteWeights actual = router.read(t);
       if (actual.canary() == r.weight()) {
         return recordApplied(stored, actual);
       }
-      int expected = reassert ? actual.canary() : r.status().appliedWeight();
-      if (actual.canary() != expected) {
+      boolean own = reassert || actual.canary() == r.status().appliedWeight()
+          || actual.canary() == previousWeight;
+      if (!own) {
         return drifted(stored, actual);
       }
-      return recordApplied(stored, router.setWeights(t, expected, r.weight()));
+      return recordApplied(stored, router.setWeights(t, actual.canary(), r.weight()));
     } catch (RouteDriftException e) {
       return drifted(stored, e.found());
     } catch (TargetException e) {
@@ -100,23 +143,38 @@ public class Reconciler {
           + " failed: " + e.getMessage() + "; the resync will try again";
       LOG.warn(message, e);
       events.warning(r, "WeightUpdateFailed", message);
-      return new Reconciled(stored, "recorded, but " + message);
+      return new Reconciled(stored, "recorded, but " + message, List.of(), RouteState.FAILED);
     }
   }
 
+  /**
+   * Records the weight now on the route as the bot's own. Re-read and retried until it lands:
+   * a record lost to a racing write (a card, a verdict) would make the next move look like
+   * someone else's edit.
+   */
   private Reconciled recordApplied(StoredRelease stored, RouteWeights actual) {
     CanaryRelease r = stored.release();
     String outcome = r.target().describe() + " now " + actual.describe()
         + " (" + r.target().stableSubset() + "/" + r.target().canarySubset() + ")";
-    if (r.status().appliedWeight() == actual.canary()) {
-      return new Reconciled(stored, outcome);
+    StoredRelease current = stored;
+    for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+      if (current.release().status().appliedWeight() == actual.canary()) {
+        return new Reconciled(current, outcome);
+      }
+      try {
+        return new Reconciled(store.update(current, current.release().withAppliedWeight(actual.canary())),
+            outcome);
+      } catch (ConflictException e) {
+        Optional<StoredRelease> fresh = store.find(r.namespace(), r.name());
+        if (fresh.isEmpty()) {
+          return new Reconciled(stored, outcome);
+        }
+        current = fresh.get();
+      }
     }
-    try {
-      return new Reconciled(store.update(stored, r.withAppliedWeight(actual.canary())), outcome);
-    } catch (ConflictException e) {
-      // Someone transitioned the release meanwhile; their reconcile (or the resync) records it.
-      return new Reconciled(stored, outcome);
-    }
+    LOG.warnf("%s: the applied weight %d could not be recorded after %d tries; the resync records it",
+        r.name(), actual.canary(), RECORD_ATTEMPTS);
+    return new Reconciled(current, outcome);
   }
 
   private Reconciled drifted(StoredRelease stored, RouteWeights found) {
@@ -126,33 +184,33 @@ public class Reconciler {
           + (100 - r.status().appliedWeight()) + "/" + r.status().appliedWeight()
           + " as canary-bot left it; " + r.name() + " is " + r.phase() + ", so nothing was overwritten";
       events.warning(r, "Drifted", message);
-      return new Reconciled(stored, message);
+      return new Reconciled(stored, message, List.of(), RouteState.DRIFTED);
     }
-    return transition(stored, new Command.MarkDrifted(BOT, found.canary(), found.stable()));
+    return transition(stored, new Command.MarkDrifted(BOT, found.canary(), found.stable()), RouteState.DRIFTED);
   }
 
   private Reconciled targetGone(StoredRelease stored, TargetException e) {
     CanaryRelease r = stored.release();
     if (!r.phase().ownsRoute()) {
       events.warning(r, "TargetGone", e.getMessage());
-      return new Reconciled(stored, e.getMessage());
+      return new Reconciled(stored, e.getMessage(), List.of(), RouteState.GONE);
     }
-    return transition(stored, new Command.Fail(BOT, e.getMessage()));
+    return transition(stored, new Command.Fail(BOT, e.getMessage()), RouteState.GONE);
   }
 
-  private Reconciled transition(StoredRelease stored, Command command) {
+  private Reconciled transition(StoredRelease stored, Command command, RouteState route) {
     Decision d = ReleaseStateMachine.decide(stored.release(), command, clock.instant());
     if (d instanceof Decision.Refused refused) {
-      return new Reconciled(stored, refused.reason());
+      return new Reconciled(stored, refused.reason(), List.of(), route);
     }
     Decision.Accepted a = (Decision.Accepted) d;
     try {
       StoredRelease written = store.update(stored, a.release());
       events.transitioned(a.release(), a.entry());
-      return new Reconciled(written, a.entry().reason(), List.of(a.entry()));
+      return new Reconciled(written, a.entry().reason(), List.of(a.entry()), route);
     } catch (ConflictException e) {
       return new Reconciled(stored, "not recorded: " + stored.release().name()
-          + " changed meanwhile; the next resync looks again");
+          + " changed meanwhile; the next resync looks again", List.of(), route);
     }
   }
 

@@ -282,10 +282,10 @@ public class ReleaseService {
   private ActionResult afterTransition(StoredRelease written, Decision.Accepted a) {
     events.transitioned(a.release(), a.entry());
     boolean reassert = a.effects().stream().anyMatch(e -> e instanceof Effect.ReassertWeights);
-    Reconciler.Reconciled r = reconciler.reconcile(written, reassert);
+    Reconciler.Reconciled r = reconciler.reconcile(written, reassert, a.entry().fromWeight());
     notifier.transitioned(r.stored().release(), a.entry(), r.outcome());
     tell(r);
-    return new ActionResult.Done(r.stored().release(), a.entry(), r.outcome());
+    return new ActionResult.Done(r.stored().release(), a.entry(), r.outcome(), r.route());
   }
 
   /** Re-applies every release's weights, finishes pending cleanups and reports drift. */

@@ -96,7 +96,7 @@ class ReleaseStateMachineTest {
     CanaryRelease at50 = accept(progressing(), new Command.Promote("alice", 0, 10, null), T0.plusSeconds(120));
     Decision.Accepted a = (Decision.Accepted) decide(at50, new Command.Rollback("bob", "p95 up", 50), 5);
     assertThat(a.release().weight()).isZero();
-    assertThat(a.effects()).containsExactly(new Effect.SetWeights(0));
+    assertThat(a.effects()).containsExactly(new Effect.ReassertWeights(0));
     assertThat(a.entry().reason()).isEqualTo("p95 up");
     assertThat(a.entry().fromWeight()).isEqualTo(50);
   }

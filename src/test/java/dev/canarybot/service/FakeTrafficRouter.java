@@ -14,6 +14,8 @@ final class FakeTrafficRouter implements TrafficRouter {
   final AtomicInteger writes = new AtomicInteger();
   final AtomicInteger failNextWrites = new AtomicInteger();
   volatile boolean stableDropped;
+  /** Runs once right after the next weight write: another writer in the gap before the record. */
+  volatile Runnable afterNextWrite;
 
   @Override
   public RouteWeights read(ReleaseTarget target) {
@@ -38,6 +40,11 @@ final class FakeTrafficRouter implements TrafficRouter {
     }
     writes.incrementAndGet();
     weights = new RouteWeights(100 - canaryWeight, canaryWeight, true);
+    Runnable after = afterNextWrite;
+    afterNextWrite = null;
+    if (after != null) {
+      after.run();
+    }
     return weights;
   }
 

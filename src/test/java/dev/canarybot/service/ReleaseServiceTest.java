@@ -56,6 +56,22 @@ class ReleaseServiceTest {
   }
 
   @Test
+  void theRecordOfTheAppliedWeightIsRetriedWhenARacingWriteTakesItsVersion() {
+    start();
+    // The card is attached (a bookkeeping write) between the route write and its record.
+    router.afterNextWrite = () -> service().attachCard("default", "api-vs",
+        new dev.canarybot.release.CardRef("C1", "1700000000.000100"));
+    service().promote("default", "api-vs", "bob", 0, 10, null, false);
+
+    assertThat(store.get("api-vs").status().appliedWeight()).isEqualTo(50);
+    assertThat(store.get("api-vs").status().card()).isNotNull();
+    // The next move is the bot's own, however soon it comes: no drift, no pause.
+    service().promote("default", "api-vs", "bob", 0, 50, null, false);
+    assertThat(store.get("api-vs").phase()).isEqualTo(Phase.Promoted);
+    assertThat(router.weights).isEqualTo(new RouteWeights(0, 100, true));
+  }
+
+  @Test
   void startSplitsNinetyTenAndRecordsTheWeightAsApplied() {
     ActionResult result = start();
 
