@@ -20,11 +20,14 @@ import dev.canarybot.service.port.StoredRelease;
 import dev.canarybot.service.port.TargetException;
 import dev.canarybot.service.port.TargetQuery;
 import dev.canarybot.service.port.TargetResolver;
+import dev.canarybot.service.port.UnreadableRelease;
+import dev.canarybot.service.port.UnreadableReleaseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The use cases. Each one reads the release, asks the state machine, stores the answer with
@@ -34,6 +37,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ReleaseService {
+  private static final Logger LOG = Logger.getLogger(ReleaseService.class);
   private static final int ATTEMPTS = 5;
 
   private final ReleaseStore store;
@@ -109,7 +113,12 @@ public class ReleaseService {
     Command start = new Command.Start(request.actor(), resolved.releaseName(), resolved.target(),
         plan, request.autoRollback(), resolved.current().canary());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<StoredRelease> existing = store.find(resolved.target().namespace(), resolved.releaseName());
+      Optional<StoredRelease> existing;
+      try {
+        existing = store.find(resolved.target().namespace(), resolved.releaseName());
+      } catch (UnreadableReleaseException e) {
+        return unreadable(resolved.target().namespace(), resolved.releaseName(), e);
+      }
       Decision d = ReleaseStateMachine.decide(existing.map(StoredRelease::release).orElse(null),
           start, clock.instant());
       if (d instanceof Decision.Refused refused) {
@@ -165,7 +174,12 @@ public class ReleaseService {
    */
   public ActionResult promote(String namespace, String name, String actor, int toWeight,
       int expectedWeight, String reason, boolean force) {
-    Optional<StoredRelease> now = store.find(namespace, name);
+    Optional<StoredRelease> now;
+    try {
+      now = store.find(namespace, name);
+    } catch (UnreadableReleaseException e) {
+      return unreadable(namespace, name, e);
+    }
     if (now.isEmpty()) {
       return notFound(namespace, name);
     }
@@ -251,6 +265,19 @@ public class ReleaseService {
     if (outside.isPresent()) {
       return new ActionResult.Refused(outside.get());
     }
+    try {
+      return decideAndStore(namespace, name, command);
+    } catch (UnreadableReleaseException e) {
+      return unreadable(namespace, name, e);
+    }
+  }
+
+  private static ActionResult unreadable(String namespace, String name, UnreadableReleaseException e) {
+    return new ActionResult.Refused(e.getMessage() + ", so canary-bot does not act on it; fix it with "
+        + "`kubectl edit crel " + name + " -n " + namespace + "` or delete it");
+  }
+
+  private ActionResult decideAndStore(String namespace, String name, Command command) {
     int seenTransitions = -1;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<StoredRelease> current = store.find(namespace, name);
@@ -290,7 +317,29 @@ public class ReleaseService {
 
   /** Re-applies every release's weights, finishes pending cleanups and reports drift. */
   public List<Reconciler.Reconciled> resyncAll() {
-    return store.listAll().stream().map(this::resyncOne).toList();
+    ReleaseStore.Scan scan = store.scan();
+    scan.unreadable().stream().filter(u -> !u.marked()).forEach(this::reportUnreadable);
+    return scan.readable().stream().map(this::resyncOne).toList();
+  }
+
+  /**
+   * A release the bot cannot read is never acted on: it is marked Failed with the reason, so
+   * every replica leaves it alone, and reported once (Event, and the card's thread or channel).
+   * The mark is a compare-and-swap: of two replicas, one reports.
+   */
+  private void reportUnreadable(UnreadableRelease u) {
+    try {
+      store.markUnreadable(u);
+    } catch (ConflictException e) {
+      return; // changed meanwhile (perhaps fixed): the next resync looks again
+    } catch (RuntimeException e) {
+      LOG.warnf("could not mark unreadable CanaryRelease %s.%s: %s", u.name(), u.namespace(), e.getMessage());
+      return;
+    }
+    String message = u.reason() + "; canary-bot does not act on it. Fix it (kubectl edit crel "
+        + u.name() + " -n " + u.namespace() + ") and start again, or delete it";
+    events.warning(u.namespace(), u.name(), "Unreadable", message);
+    notifier.unreadable(u, message);
   }
 
   private Reconciler.Reconciled resyncOne(StoredRelease stored) {

@@ -2,15 +2,16 @@ package dev.canarybot.store;
 
 import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
-import dev.canarybot.release.Names;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.LastVerdict;
+import dev.canarybot.release.Names;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStatus;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.UnreadableReleaseException;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class CanaryReleaseMapper {
   }
 
   /**
-   * @throws MalformedReleaseException when the resource lacks what a release needs, e.g. a
+   * @throws UnreadableReleaseException when the resource lacks what a release needs, e.g. a
    *     status (it is written just after the object is created) or a valid plan
    */
   public static CanaryRelease toDomain(CanaryReleaseResource resource) {
@@ -46,17 +47,17 @@ public final class CanaryReleaseMapper {
     String id = "CanaryRelease " + name + "." + namespace;
     CanaryReleaseSpec spec = resource.getSpec();
     if (spec == null || spec.target == null) {
-      throw new MalformedReleaseException(id + " has no spec.target");
+      throw new UnreadableReleaseException(id + " has no spec.target");
     }
     // What a release touches is named in its spec, which anyone who may write CanaryReleases in
     // this namespace can edit: it must never reach beyond the object's own namespace.
     if (!namespace.equals(spec.target.namespace)) {
-      throw new MalformedReleaseException(id + " names spec.target.namespace "
+      throw new UnreadableReleaseException(id + " names spec.target.namespace "
           + (spec.target.namespace == null ? "(none)" : "\"" + spec.target.namespace + "\"")
           + ", but a CanaryRelease acts only in its own namespace " + namespace);
     }
     if (resource.getStatus() == null || resource.getStatus().phase == null) {
-      throw new MalformedReleaseException(id + " has no status yet");
+      throw new UnreadableReleaseException(id + " has no status yet");
     }
     ReleaseTarget target;
     ReleaseStatus status;
@@ -66,15 +67,15 @@ public final class CanaryReleaseMapper {
       plan = new ReleasePlan(spec.steps, Duration.parse(spec.cleanupAfter));
       status = toStatus(resource.getStatus());
     } catch (RuntimeException e) {
-      throw new MalformedReleaseException(id + " cannot be read: " + e.getMessage(), e);
+      throw new UnreadableReleaseException(id + " cannot be read: " + e.getMessage(), e);
     }
     String names = Names.problemWith(target);
     if (!names.isEmpty()) {
-      throw new MalformedReleaseException(id + ": spec.target." + names);
+      throw new UnreadableReleaseException(id + ": spec.target." + names);
     }
     String inconsistent = problemWith(status, plan);
     if (!inconsistent.isEmpty()) {
-      throw new MalformedReleaseException(id + ": status." + inconsistent);
+      throw new UnreadableReleaseException(id + ": status." + inconsistent);
     }
     return new CanaryRelease(name, target, plan, spec.autoRollback, status, spec.thresholds);
   }

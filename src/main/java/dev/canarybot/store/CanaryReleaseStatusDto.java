@@ -1,10 +1,10 @@
 package dev.canarybot.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +30,9 @@ public class CanaryReleaseStatusDto {
   public String cleanupMode;
   /** Absent until the Slack card is posted. */
   public CardDto card;
+  /** Why the bot cannot read this release, once it marked it Failed for that; never acted on. */
+  @Size(max = 2000)
+  public String unreadable;
   /** The analysis' last distinct conclusion; absent before the first analysis. */
   public VerdictDto lastVerdict;
   /** Append-only: the newest transitions of the release (at most 100), oldest first. */

@@ -1,7 +1,7 @@
 package dev.canarybot.store;
 
-import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Size;
 
 /** Where the release's Slack card lives. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,7 +1,7 @@
 package dev.canarybot.store;
 
-import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Size;
 
 /** One stored transition. {@code fromPhase} is absent and {@code fromWeight} -1 for a first start. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

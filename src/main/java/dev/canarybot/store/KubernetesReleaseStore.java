@@ -1,11 +1,14 @@
 package dev.canarybot.store;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ReleaseStatus;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.ReleaseStore;
 import dev.canarybot.service.port.StoredRelease;
+import dev.canarybot.service.port.UnreadableRelease;
+import dev.canarybot.service.port.UnreadableReleaseException;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -33,7 +36,7 @@ import org.jboss.logging.Logger;
  * again on the same name) is a spec write followed by a status write: two compare-and-swaps,
  * not one transaction. If the second one loses, the object keeps the new spec with the old
  * status (or no status after a create); {@link #find} then reports it as a
- * {@link MalformedReleaseException} and the lists skip it with a warning.
+ * {@link UnreadableReleaseException} and the lists skip it with a warning.
  */
 @ApplicationScoped
 public class KubernetesReleaseStore implements ReleaseStore {
@@ -58,7 +61,12 @@ public class KubernetesReleaseStore implements ReleaseStore {
   public Optional<StoredRelease> find(String namespace, String name) {
     CanaryReleaseResource found = call(id(name, namespace), "read",
         () -> resources().inNamespace(namespace).withName(name).get());
-    return Optional.ofNullable(found).map(KubernetesReleaseStore::stored);
+    if (found == null || found.getStatus() == null) {
+      // No status: a create whose second write has not landed, or never will because the bot
+      // stopped in between. It holds no decision yet; a start adopts it (see create).
+      return Optional.empty();
+    }
+    return Optional.of(stored(found));
   }
 
   @Override
@@ -69,15 +77,51 @@ public class KubernetesReleaseStore implements ReleaseStore {
 
   @Override
   public List<StoredRelease> listAll() {
+    return scan().readable();
+  }
+
+  @Override
+  public Scan scan() {
+    List<CanaryReleaseResource> items = new ArrayList<>();
     if (namespaces.isEmpty()) {
-      return readable(call("CanaryReleases in all namespaces", "list",
+      items.addAll(call("CanaryReleases in all namespaces", "list",
           () -> resources().inAnyNamespace().list().getItems()));
+    } else {
+      for (String namespace : namespaces) {
+        items.addAll(call("CanaryReleases in " + namespace, "list",
+            () -> resources().inNamespace(namespace).list().getItems()));
+      }
     }
-    List<StoredRelease> all = new ArrayList<>();
-    for (String namespace : namespaces) {
-      all.addAll(list(namespace));
+    List<StoredRelease> readable = new ArrayList<>();
+    List<UnreadableRelease> unreadable = new ArrayList<>();
+    for (CanaryReleaseResource item : items) {
+      if (item.getStatus() == null) {
+        continue; // a create in progress, or one a start adopts later
+      }
+      try {
+        readable.add(stored(item));
+      } catch (UnreadableReleaseException e) {
+        unreadable.add(unreadable(item, e.getMessage()));
+      }
     }
-    return all;
+    return new Scan(readable, unreadable);
+  }
+
+  private static UnreadableRelease unreadable(CanaryReleaseResource item, String reason) {
+    CanaryReleaseStatusDto s = item.getStatus();
+    CardRef card = s.card == null || s.card.channel == null || s.card.ts == null
+        ? null : new CardRef(s.card.channel, s.card.ts);
+    return new UnreadableRelease(item.getMetadata().getNamespace(), item.getMetadata().getName(),
+        item.getMetadata().getResourceVersion(), reason,
+        "Failed".equals(s.phase) && reason.equals(s.unreadable), card);
+  }
+
+  @Override
+  public void markUnreadable(UnreadableRelease release) {
+    String patch = StatusPatch.unreadable(release.reason(), release.version());
+    write(release.name(), release.namespace(), release.version(), () -> resources()
+        .inNamespace(release.namespace()).withName(release.name())
+        .subresource("status").patch(PatchContext.of(PatchType.JSON), patch));
   }
 
   @Override
@@ -89,6 +133,13 @@ public class KubernetesReleaseStore implements ReleaseStore {
       created = resources().inNamespace(release.namespace()).resource(resource).create();
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        CanaryReleaseResource existing = resources().inNamespace(release.namespace())
+            .withName(release.name()).get();
+        if (existing != null && existing.getStatus() == null) {
+          // A create the bot never finished (it stopped between the two writes): this start
+          // completes it, with a compare-and-swap so two adopters cannot both win.
+          return stored(writeStatus(resource, existing.getMetadata().getResourceVersion()));
+        }
         throw new ConflictException(id + " exists already", e);
       }
       throw new ReleaseStoreException(id + " create failed: " + e.getMessage(), e);
@@ -185,10 +236,14 @@ public class KubernetesReleaseStore implements ReleaseStore {
   private static List<StoredRelease> readable(List<CanaryReleaseResource> items) {
     List<StoredRelease> releases = new ArrayList<>();
     for (CanaryReleaseResource item : items) {
+      if (item.getStatus() == null) {
+        continue;
+      }
       try {
         releases.add(stored(item));
-      } catch (MalformedReleaseException e) {
-        LOG.warnf("skipping %s", e.getMessage());
+      } catch (UnreadableReleaseException e) {
+        // The resync reports it once and marks it; every list must not repeat that in the log.
+        LOG.debugf("skipping %s", e.getMessage());
       }
     }
     return releases;

@@ -26,4 +26,16 @@ final class StatusPatch {
     patch.addObject().put("op", "add").put("path", "/status").set("value", JSON.valueToTree(status));
     return patch.toString();
   }
+
+  /**
+   * Marks an unreadable release: phase Failed and the reason, everything else as it is. A status
+   * too broken to keep is replaced by just those two fields.
+   */
+  static String unreadable(String reason, String resourceVersion) {
+    ArrayNode patch = JSON.createArrayNode();
+    patch.addObject().put("op", "replace").put("path", "/metadata/resourceVersion").put("value", resourceVersion);
+    patch.addObject().put("op", "add").put("path", "/status/phase").put("value", "Failed");
+    patch.addObject().put("op", "add").put("path", "/status/unreadable").put("value", reason);
+    return patch.toString();
+  }
 }

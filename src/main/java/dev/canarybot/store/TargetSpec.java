@@ -1,9 +1,9 @@
 package dev.canarybot.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The stored form of the release's target: one route of one VirtualService and its two versions. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

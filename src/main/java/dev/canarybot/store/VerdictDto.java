@@ -1,6 +1,7 @@
 package dev.canarybot.store;
 
 import io.fabric8.generator.annotation.Size;
+
 /** The analysis' last distinct conclusion, as stored in the status. */
 public class VerdictDto {
   /** Healthy, Watch, Breach, Inconclusive or Unavailable. */

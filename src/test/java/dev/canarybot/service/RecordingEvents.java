@@ -16,7 +16,7 @@ final class RecordingEvents implements ReleaseEvents {
   }
 
   @Override
-  public void warning(CanaryRelease release, String reason, String message) {
+  public void warning(String namespace, String name, String reason, String message) {
     lines.add(reason + ": " + message);
   }
 }

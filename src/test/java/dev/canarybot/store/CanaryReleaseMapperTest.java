@@ -1,15 +1,15 @@
 package dev.canarybot.store;
 
-import dev.canarybot.release.Action;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStatus;
+import dev.canarybot.service.port.UnreadableReleaseException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +67,7 @@ class CanaryReleaseMapperTest {
     ReleaseStatus s = started.status();
     CanaryRelease release = started.withStatus(new ReleaseStatus(s.phase(), s.stepIndex(), s.weight(),
         s.stepStartedAt(), s.appliedWeight(), s.drifted(), null, null, List.of()));
-    assertThatThrownBy(() -> roundTrip(release)).isInstanceOf(MalformedReleaseException.class)
+    assertThatThrownBy(() -> roundTrip(release)).isInstanceOf(UnreadableReleaseException.class)
         .hasMessage("CanaryRelease api-vs.default: status.history is empty");
   }
 
@@ -125,7 +125,7 @@ class CanaryReleaseMapperTest {
     CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs"));
     resource.setStatus(null);
     assertThatThrownBy(() -> CanaryReleaseMapper.toDomain(resource))
-        .isInstanceOf(MalformedReleaseException.class)
+        .isInstanceOf(UnreadableReleaseException.class)
         .hasMessage("CanaryRelease api-vs.default has no status yet");
   }
 
@@ -134,7 +134,7 @@ class CanaryReleaseMapperTest {
     CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs"));
     resource.getSpec().steps = List.of(50, 10);
     assertThatThrownBy(() -> CanaryReleaseMapper.toDomain(resource))
-        .isInstanceOf(MalformedReleaseException.class)
+        .isInstanceOf(UnreadableReleaseException.class)
         .hasMessageStartingWith("CanaryRelease api-vs.default cannot be read: step 10 does not increase");
   }
 

@@ -1,13 +1,12 @@
 package dev.canarybot.store;
 
-import dev.canarybot.release.Action;
-
-import dev.canarybot.testing.CrdInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
+import dev.canarybot.testing.CrdInstaller;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,16 +1,16 @@
 package dev.canarybot.store;
 
-import dev.canarybot.release.Action;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStatus;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.StoredRelease;
+import dev.canarybot.service.port.UnreadableReleaseException;
 import dev.canarybot.testing.CrdInstaller;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -214,6 +214,6 @@ class KubernetesReleaseStoreTest {
     StoredRelease whole = store.create(Releases.started("bare", "api-vs"));
 
     assertThat(store.list("bare")).containsExactly(whole);
-    assertThatThrownBy(() -> store.find("bare", "half")).isInstanceOf(MalformedReleaseException.class);
+    assertThatThrownBy(() -> store.find("bare", "half")).isInstanceOf(UnreadableReleaseException.class);
   }
 }

@@ -1,9 +1,9 @@
 package dev.canarybot.store;
 
-import dev.canarybot.testing.CrdInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.canarybot.testing.CrdInstaller;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;

@@ -1,8 +1,8 @@
 package dev.canarybot.store;
 
-import dev.canarybot.testing.CrdInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarybot.testing.CrdInstaller;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package dev.canarybot.store;
 
 import dev.canarybot.release.Action;
-
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;

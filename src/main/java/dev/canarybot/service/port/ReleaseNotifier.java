@@ -48,6 +48,9 @@ public interface ReleaseNotifier {
    */
   default void summary(CanaryRelease release, Analysis analysis, Optional<MetricHistory> history) {}
 
+  /** A release that cannot be read was marked Failed; said once, in its thread or the channel. */
+  default void unreadable(UnreadableRelease release, String message) {}
+
   /** The metrics source stopped answering for several ticks: promotion is blocked meanwhile. */
   default void metricsUnavailable(String reason, List<CanaryRelease> affected) {}
 

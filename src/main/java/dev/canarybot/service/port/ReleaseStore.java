@@ -15,6 +15,27 @@ public interface ReleaseStore {
   /** Every release in every namespace the bot may see. */
   List<StoredRelease> listAll();
 
+  /** The readable releases of every namespace the bot may see, and the unreadable ones. */
+  default Scan scan() {
+    return new Scan(listAll(), List.of());
+  }
+
+  /** What one read of all namespaces found. */
+  record Scan(List<StoredRelease> readable, List<UnreadableRelease> unreadable) {
+    public Scan {
+      readable = List.copyOf(readable);
+      unreadable = List.copyOf(unreadable);
+    }
+  }
+
+  /**
+   * Marks an unreadable release Failed with its reason, so that it is reported once and every
+   * replica leaves it alone.
+   *
+   * @throws ConflictException when it changed since it was read
+   */
+  default void markUnreadable(UnreadableRelease release) {}
+
   /** @throws ConflictException when a release of that name exists already */
   StoredRelease create(CanaryRelease release);
 
