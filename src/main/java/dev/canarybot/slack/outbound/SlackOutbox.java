@@ -214,6 +214,10 @@ public class SlackOutbox {
       job = lane.queue.take();
     }
     Duration pause = job == null ? null : attempt(job);
+    if (job != null && pause == null) {
+      // Anything its waiters queued in reply is counted already: they ran as the future completed.
+      pending.decrementAndGet();
+    }
     synchronized (lane) {
       if (pause != null) {
         lane.queue.putBack(job);
@@ -226,9 +230,6 @@ public class SlackOutbox {
       } else {
         schedule(lane);
       }
-    }
-    if (job != null && pause == null) {
-      pending.decrementAndGet();
     }
   }
 

@@ -167,13 +167,15 @@ class SlackOutboxTest {
   @Test
   void aRetryAfterOnOneChannelDoesNotDelayAnAlertOnAnother() {
     ForcedFailures.on(api()).rateLimitNextIn("C0A", "chat.postMessage", 1, 60);
-    CompletableFuture<ChatPostMessageResponse> inA = post(Kind.CARD, "C0A", "card in A");
+    // Both alerts: no urgency tells them apart, only the lanes do.
+    CompletableFuture<ChatPostMessageResponse> inA = post(Kind.ALERT, "C0A", "alert in A");
     Eventually.await("channel A rate-limited", () -> api().calls("chat.postMessage"),
         calls -> calls.stream().anyMatch(c -> c.status() == 429));
 
     ChatPostMessageResponse inB = post(Kind.ALERT, "C0B", "alert in B").join();
 
-    // One lane for the workspace would hold B until A's 60 s were over, and A would land first.
+    // One lane for the workspace would hold B until A's 60 s were over, and A, queued first,
+    // would land first.
     assertThat(inB.isOk()).isTrue();
     assertThat(inA).isNotDone();
     assertThat(api().calls("chat.postMessage")).extracting(c -> c.param("channel"), c -> c.status())
@@ -265,7 +267,7 @@ class SlackOutboxTest {
     assertThat(conversation(y)).extracting(c -> c.param("text")).containsExactly("Y summary 2");
     assertThat(meters.counter("canary.slack.dropped", "method", "chat.postMessage", "reason", "backlog").count())
         .isEqualTo(3);
-    assertThat(outbox.pending()).isZero();
+    Eventually.await("nothing pending", outbox::pending, n -> n == 0);
   }
 
   @Test
