@@ -35,6 +35,24 @@ public interface SlackSettings {
   @WithDefault("5m")
   Duration groupCacheTtl();
 
+  /**
+   * How long a permission check waits for a user-group lookup before it goes on with the
+   * members last read (none, for a group never read).
+   */
+  @WithDefault("15s")
+  Duration groupLookupWait();
+
+  /** After a failed user-group lookup, how long the members last read are used before Slack is asked again. */
+  @WithDefault("30s")
+  Duration groupRetryWait();
+
+  /**
+   * Most summaries (thread numbers and charts) one channel's lane holds while Slack pushes back;
+   * beyond it the oldest is dropped, of the same release first. Nothing else is ever dropped.
+   */
+  @WithDefault("10")
+  int summaryBacklog();
+
   /** First wait before retrying a failed Slack call; it doubles up to {@code retry-max-wait}. */
   @WithDefault("1s")
   Duration retryFirstWait();

@@ -53,9 +53,12 @@ class SlackManifestTest {
     sources = all.toString();
   }
 
+  /** {@code submit(Kind.CARD, "chat.update", …)}: the kind (a constant or a variable), then the method. */
+  static final Pattern SUBMIT = Pattern.compile("submit\\((?:Kind\\.)?\\w+, \"([a-zA-Z0-9.]+)\"");
+
   static Set<String> calledMethods() {
     Set<String> methods = new TreeSet<>();
-    Matcher m = Pattern.compile("submit\\(\"([a-zA-Z0-9.]+)\"").matcher(sources);
+    Matcher m = SUBMIT.matcher(sources);
     while (m.find()) {
       methods.add(m.group(1));
     }
@@ -68,11 +71,22 @@ class SlackManifestTest {
   @Test
   void everyCallGoesThroughTheOutboxUnderItsOwnName() {
     // Direct MethodsClient calls outside submit(...) would dodge retries and the scope check.
-    Matcher direct = Pattern.compile("methods(?:\\(\\))?\\.(chat|files|usergroups|views)[A-Z]\\w*\\(").matcher(sources);
+    Matcher direct = Pattern.compile("methods(?:\\(\\))?\\s*\\.(chat|files|usergroups|views)[A-Z]\\w*\\(").matcher(sources);
+    int calls = 0;
     while (direct.find()) {
+      calls++;
       int start = Math.max(0, direct.start() - 120);
-      assertThat(sources.substring(start, direct.start())).as("call at " + direct.group()).contains("submit(\"");
+      Matcher submit = SUBMIT.matcher(sources.substring(start, direct.start()));
+      String named = null;
+      while (submit.find()) {
+        named = submit.group(1);
+      }
+      assertThat(named).as("call at " + direct.group() + " goes through submit(Kind…, \"method\", …)").isNotNull();
+      String called = direct.group().replaceAll("^methods(\\(\\))?\\s*\\.|\\($", "");
+      assertThat(named.replace(".", "")).as("the name " + direct.group() + " is submitted under")
+          .isEqualToIgnoringCase(called);
     }
+    assertThat(calls).as("Web API calls found in the sources").isPositive();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.canarybot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.canarybot.testing.TestSlackSettings;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -61,16 +62,6 @@ class SlackPlaceholdersTest {
   }
 
   static SlackSettings settings(String bot, String secret, String app) {
-    return new SlackSettings() {
-      public Optional<String> botToken() { return Optional.ofNullable(bot); }
-      public Optional<String> signingSecret() { return Optional.ofNullable(secret); }
-      public Optional<String> appToken() { return Optional.ofNullable(app); }
-      public Optional<String> apiUrl() { return Optional.empty(); }
-      public boolean checkAtStartup() { return true; }
-      public Duration groupCacheTtl() { return Duration.ofMinutes(5); }
-      public Duration retryFirstWait() { return Duration.ofSeconds(1); }
-      public Duration retryMaxWait() { return Duration.ofSeconds(30); }
-      public int retryAttempts() { return 3; }
-    };
+    return TestSlackSettings.fast().withTransport(bot, secret, app, null);
   }
 }

@@ -7,9 +7,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import dev.canarybot.demo.slackapi.FakeSlackServer;
 import dev.canarybot.demo.slackapi.FakeSlackWebApi;
+import dev.canarybot.testing.TestSlackSettings;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,17 +32,7 @@ class SlackStartupCheckTest {
   }
 
   SlackStartupCheck check(String token, String apiUrl, String secret, String appToken, boolean demo) {
-    SlackSettings settings = new SlackSettings() {
-      public Optional<String> botToken() { return Optional.of(token); }
-      public Optional<String> signingSecret() { return Optional.ofNullable(secret); }
-      public Optional<String> appToken() { return Optional.ofNullable(appToken); }
-      public Optional<String> apiUrl() { return Optional.of(apiUrl); }
-      public Duration groupCacheTtl() { return Duration.ofMinutes(5); }
-      public Duration retryFirstWait() { return Duration.ofSeconds(1); }
-      public Duration retryMaxWait() { return Duration.ofSeconds(30); }
-      public int retryAttempts() { return 3; }
-      public boolean checkAtStartup() { return true; }
-    };
+    SlackSettings settings = TestSlackSettings.fast().withTransport(token, secret, appToken, apiUrl);
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);

@@ -83,9 +83,10 @@ public final class FakeSlackWebApi {
 
   /** Answers a method call before the fake does, or lets it through (empty). */
   public interface Interceptor {
-    Interceptor NONE = method -> Optional.empty();
+    Interceptor NONE = (method, params) -> Optional.empty();
 
-    Optional<FakeResponse> before(String method);
+    /** {@code params} as {@link #handle} got them, e.g. to fail one channel's calls only. */
+    Optional<FakeResponse> before(String method, Map<String, String> params);
 
     /** Forgets what it was told to do, with {@link #reset()}. */
     default void reset() {}
@@ -221,7 +222,7 @@ public final class FakeSlackWebApi {
   }
 
   private Answer answer(String method, Map<String, String> params, String authorization) {
-    Optional<FakeResponse> forced = interceptor.before(method);
+    Optional<FakeResponse> forced = interceptor.before(method, params);
     if (forced.isPresent()) {
       return new Answer(forced.get());
     }

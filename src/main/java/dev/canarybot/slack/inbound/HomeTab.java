@@ -17,7 +17,9 @@ import com.slack.api.model.view.View;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.ReleaseService;
+import dev.canarybot.slack.outbound.Kind;
 import dev.canarybot.slack.outbound.SlackOutbox;
+import dev.canarybot.slack.outbound.Where;
 import dev.canarybot.slack.view.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -49,7 +51,8 @@ public class HomeTab {
     if ("home".equals(payload.getEvent().getTab())) {
       work.run("home tab", () -> {
         View view = View.builder().type("home").blocks(blocks()).build();
-        outbox.submit("views.publish", () -> methods.viewsPublish(v -> v.userId(user).view(view)));
+        outbox.submit(Kind.VIEW, "views.publish", Where.home(user),
+            () -> methods.viewsPublish(v -> v.userId(user).view(view)));
       });
     }
     return ctx.ack();

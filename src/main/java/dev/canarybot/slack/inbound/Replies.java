@@ -6,7 +6,9 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.webhook.WebhookResponse;
 import dev.canarybot.slack.SlackSettings;
+import dev.canarybot.slack.outbound.Kind;
 import dev.canarybot.slack.outbound.SlackOutbox;
+import dev.canarybot.slack.outbound.Where;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -87,7 +89,7 @@ public class Replies {
       LOG.warn("no Slack address to answer on: no response_url from Slack, and no channel and user");
       return;
     }
-    outbox.submit("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel)
-        .user(user).text(text).blocks(blocks)));
+    outbox.submit(Kind.REPLY, "chat.postEphemeral", Where.newMessage(channel),
+        () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user).text(text).blocks(blocks)));
   }
 }

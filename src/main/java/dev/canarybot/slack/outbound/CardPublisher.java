@@ -41,9 +41,9 @@ public class CardPublisher {
    */
   public CompletableFuture<Optional<CardRef>> post(CanaryRelease release, String channel, String firstLine) {
     CanaryCard.Drawn card = draw(release);
-    return outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m
-            .channel(channel).text(card.text()).blocks(card.blocks())
-            .unfurlLinks(false).unfurlMedia(false)))
+    return outbox.submit(Kind.CARD, "chat.postMessage", Where.newMessage(channel),
+            () -> methods.chatPostMessage(m -> m.channel(channel).text(card.text()).blocks(card.blocks())
+                .unfurlLinks(false).unfurlMedia(false)))
         .thenApply((ChatPostMessageResponse r) -> {
           CardRef ref = new CardRef(r.getChannel(), r.getTs());
           reply(ref, firstLine, false);
@@ -60,14 +60,24 @@ public class CardPublisher {
     }
     CanaryCard.Drawn card = draw(release);
     // chat.update without blocks would strip the card: always send both.
-    outbox.submit("chat.update", () -> methods.chatUpdate(u -> u
+    outbox.submit(Kind.CARD, "chat.update", Where.thread(ref), () -> methods.chatUpdate(u -> u
         .channel(ref.channel()).ts(ref.ts()).text(card.text()).blocks(card.blocks())));
   }
 
   /** One line in the card's thread; {@code broadcast} also shows it in the channel. */
   public CompletableFuture<ChatPostMessageResponse> reply(CardRef ref, String text, boolean broadcast) {
-    return outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m
-        .channel(ref.channel()).threadTs(ref.ts()).text(text).replyBroadcast(broadcast)
-        .unfurlLinks(false).unfurlMedia(false)));
+    return inThread(Kind.THREAD_LINE, ref, text, broadcast);
+  }
+
+  /** The scheduled numbers in the card's thread: a newer summary may replace it under back-pressure. */
+  public CompletableFuture<ChatPostMessageResponse> summary(CardRef ref, String text) {
+    return inThread(Kind.SUMMARY, ref, text, false);
+  }
+
+  private CompletableFuture<ChatPostMessageResponse> inThread(Kind kind, CardRef ref, String text,
+      boolean broadcast) {
+    return outbox.submit(kind, "chat.postMessage", Where.thread(ref),
+        () -> methods.chatPostMessage(m -> m.channel(ref.channel()).threadTs(ref.ts()).text(text)
+            .replyBroadcast(broadcast).unfurlLinks(false).unfurlMedia(false)));
   }
 }

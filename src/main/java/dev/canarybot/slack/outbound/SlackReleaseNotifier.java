@@ -102,8 +102,9 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
       blocks.add(actions(a -> a.blockId("canary_alert_actions")
           .elements(List.of(CanaryCard.rollback(release)))));
     }
-    outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m.channel(channel)
-            .text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
+    outbox.submit(Kind.ALERT, "chat.postMessage", Where.newMessage(channel),
+            () -> methods.chatPostMessage(m -> m.channel(channel).text(text).blocks(blocks)
+                .unfurlLinks(false).unfurlMedia(false)))
         .thenAccept((ChatPostMessageResponse r) ->
             openAlerts.put(MetricsSource.key(release), new CardRef(r.getChannel(), r.getTs())));
     if (card != null) {
@@ -133,13 +134,14 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
       return;
     }
     cards.update(release);
-    cards.reply(card, SummaryText.of(release, analysis), false);
+    cards.summary(card, SummaryText.of(release, analysis));
     history.ifPresent(h -> {
       byte[] png = SummaryChart.png(release.name() + ": " + release.target().stableSubset() + " vs "
           + release.target().canarySubset() + ", last 30 min", release.target().stableSubset(),
           release.target().canarySubset(), h);
       // An image block needs a public URL; a bot inside a cluster has none, so the PNG is uploaded.
-      outbox.submit("files.uploadV2", () -> methods.filesUploadV2(f -> f.channel(card.channel())
+      outbox.submit(Kind.SUMMARY, "files.uploadV2", Where.thread(card),
+          () -> methods.filesUploadV2(f -> f.channel(card.channel())
           .threadTs(card.ts()).filename(release.name() + "-summary.png").fileData(png)
           .title(release.name() + " summary chart")));
     });
@@ -156,8 +158,9 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
         + SlackText.limit(reason, 1500) + "\nPromotion is blocked for "
         + affected.stream().map(CanaryRelease::name).collect(Collectors.joining(", "))
         + " until metrics are back; nothing is rolled back for lack of data.";
-    outbox.submit("chat.postMessage", () -> methods.chatPostMessage(m -> m.channel(channel).text(text)
-            .unfurlLinks(false).unfurlMedia(false)))
+    outbox.submit(Kind.ALERT, "chat.postMessage", Where.newMessage(channel),
+            () -> methods.chatPostMessage(m -> m.channel(channel).text(text)
+                .unfurlLinks(false).unfurlMedia(false)))
         .thenAccept(r -> unavailableAlert = new CardRef(r.getChannel(), r.getTs()));
   }
 
