@@ -66,10 +66,11 @@ public class DemoStartup {
         + "    Slack stand-in page   %s/demo  (channel %s%s)%n"
         + "    Kubernetes API        %s  (try: curl %s/apis/networking.istio.io/v1beta1/namespaces/default/virtualservices/api-vs)%n"
         + "    mesh metrics          %s/demo/mesh/metrics   traffic control: POST %s/demo/traffic%n"
+        + "    pods                  POST %s/demo/pods  {\"deployment\":\"api-v2\",\"fail\":\"ImagePullBackOff\"}, ready after %s%n"
         + "    Slack Web API         %s%n"
         + "    canary metrics from   %s",
         base, base, slack.channel(), slack.external() ? ", sent to the real Slack at SLACK_API_URL" : "",
-        kubernetes.url(), kubernetes.url(), base, base,
+        kubernetes.url(), kubernetes.url(), base, base, base, config.podReadyDelay().toMillis() + " ms",
         slack.external() ? "SLACK_API_URL (external)" : base + DemoSlack.BASE_PATH + "api/",
         prometheus.url().map(url -> "Prometheus at " + url).orElse("the in-process simulator"));
   }
