@@ -70,9 +70,14 @@ public class DemoStartup {
         + "    Slack Web API         %s%n"
         + "    canary metrics from   %s",
         base, base, slack.channel(), slack.external() ? ", sent to the real Slack at SLACK_API_URL" : "",
-        kubernetes.url(), kubernetes.url(), base, base, base, config.podReadyDelay().toMillis() + " ms",
+        kubernetes.url(), kubernetes.url(), base, base, base, readyDelay(),
         slack.external() ? "SLACK_API_URL (external)" : base + DemoSlack.BASE_PATH + "api/",
         prometheus.url().map(url -> "Prometheus at " + url).orElse("the in-process simulator"));
+  }
+
+  private String readyDelay() {
+    long millis = config.podReadyDelay().toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   void stop(@Observes ShutdownEvent stopping) {
