@@ -107,8 +107,12 @@ function draw(s) {
   $("weights").textContent = w || "no route";
   const t = s.traffic;
   $("traffic").innerHTML = Object.entries(t.versions).map(([v, p]) =>
-    "<div>" + escapeHtml(v) + ": " + (p.errorRate * 100).toFixed(1) + " % errors, " + Math.round(p.latencyMs) + " ms median</div>").join("")
+    "<div>" + escapeHtml(v) + ": " + (p.errorRate * 100).toFixed(1) + " % errors, " + Math.round(p.latencyMs) + " ms median"
+    + (p.readyPods === undefined ? "" : ", " + p.readyPods + (p.readyPods === 1 ? " ready pod" : " ready pods"))
+    + (p.latencyFactor > 1.05 ? ", overloaded: latency ×" + p.latencyFactor.toFixed(1) : "") + "</div>").join("")
     + "<div>" + t.rps + " requests/s</div>";
+  $("pods").innerHTML = s.pods.map(d => "<div>" + escapeHtml(d.name) + ": " + d.readyReplicas + "/" + d.replicas + " ready"
+    + (d.pods !== d.readyReplicas ? ", " + d.pods + " pods" : "") + (d.fail ? ", new pods fail: " + escapeHtml(d.fail) : "") + "</div>").join("");
   $("external").hidden = !s.external;
   $("channel-name").textContent = "# releases (" + s.channel + ")";
 }
@@ -154,6 +158,19 @@ async function init() {
     const p = JSON.parse(state.lastJson || "{}").traffic.versions[$("tv-version").value];
     $("tv-error").value = (p.errorRate * 100).toFixed(1);
     $("tv-latency").value = Math.round(p.latencyMs);
+  });
+  for (const d of first.pods) {
+    const o = document.createElement("option");
+    o.value = d.name;
+    o.textContent = d.name;
+    $("pd-deployment").appendChild(o);
+  }
+  $("pd-deployment").value = (first.pods.find(d => d.name.endsWith("v2")) || first.pods[0] || {}).name || "";
+  $("pods-form").addEventListener("submit", async ev => {
+    ev.preventDefault();
+    await post("/demo/pods", { deployment: $("pd-deployment").value, fail: $("pd-fail").value || null });
+    state.lastJson = "";
+    refresh();
   });
   $("traffic-form").addEventListener("submit", async ev => {
     ev.preventDefault();

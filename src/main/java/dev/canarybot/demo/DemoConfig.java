@@ -27,6 +27,13 @@ public interface DemoConfig {
   @WithDefault("manifests/crd/canaryreleases.canarybot.dev-v1.yml")
   String crd();
 
+  /**
+   * How long a new pod of a Deployment takes to become ready once the demo's deployment
+   * controller creates it (when the Deployment is scaled up).
+   */
+  @WithDefault("2s")
+  java.time.Duration podReadyDelay();
+
   /** Channel the page shows; the bot's {@code canary.channel} in the demo. */
   @WithDefault("C0DEMO")
   String channel();
@@ -60,6 +67,14 @@ public interface DemoConfig {
      */
     @WithDefault("2000")
     double rps();
+
+    /**
+     * Requests per second one ready pod serves at its normal latency. Above it a version's
+     * latency grows with the square of the overload (see {@code LoadModel}); the default keeps
+     * the example app's pods below it at every step of a release that scales nothing.
+     */
+    @WithDefault("800")
+    double rpsPerPod();
 
     /** How often requests are served and the weights re-read from the Kubernetes API. */
     @WithDefault("1s")

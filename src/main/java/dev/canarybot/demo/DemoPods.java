@@ -1,46 +1,37 @@
 package dev.canarybot.demo;
 
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import dev.canarybot.demo.workloads.PodNames;
+import dev.canarybot.demo.workloads.SimulatedPods;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 
 /**
- * Running, ready pods for each Deployment. The mock API has no controllers, and the bot's
- * analysis reads pod health from pods: without them every canary would look unready.
+ * Ready pods for each Deployment at start, shaped as the demo's deployment controller shapes
+ * them: the demo begins with an app that has been running a while, not with pods starting up.
  */
 final class DemoPods {
   private final KubernetesClient client;
+  private final PodNames names = new PodNames(new Random(0));
 
   DemoPods(KubernetesClient client) {
     this.client = client;
   }
 
-  void createForDeployments() {
+  void createForDeployments(Instant now) {
+    Set<String> taken = new HashSet<>();
     for (Deployment d : client.apps().deployments().inAnyNamespace().list().getItems()) {
       int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+      String hash = PodNames.templateHash(d.getSpec().getTemplate());
       for (int i = 0; i < replicas; i++) {
-        client.pods().inNamespace(d.getMetadata().getNamespace()).resource(pod(d, i)).create();
+        String name = names.next(d.getMetadata().getName(), hash, taken);
+        taken.add(name);
+        client.pods().inNamespace(d.getMetadata().getNamespace())
+            .resource(SimulatedPods.ready(SimulatedPods.pending(d, name, hash, now), now)).create();
       }
     }
-  }
-
-  private static Pod pod(Deployment d, int index) {
-    String container = d.getSpec().getTemplate().getSpec().getContainers().get(0).getName();
-    return new PodBuilder()
-        .withNewMetadata()
-          .withName(d.getMetadata().getName() + "-5d9c7b6f4-" + "abcdefghij".charAt(index % 10) + index)
-          .withNamespace(d.getMetadata().getNamespace())
-          .withLabels(d.getSpec().getTemplate().getMetadata().getLabels())
-        .endMetadata()
-        .withSpec(d.getSpec().getTemplate().getSpec())
-        .withNewStatus()
-          .withPhase("Running")
-          .addNewCondition().withType("Ready").withStatus("True").endCondition()
-          .withContainerStatuses(new ContainerStatusBuilder().withName(container).withReady(true)
-              .withRestartCount(0).build())
-        .endStatus()
-        .build();
   }
 }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,15 +20,18 @@ import java.util.stream.Stream;
 /**
  * What the demo's cluster holds at start: the CanaryRelease CRD first (the CRUD mock treats
  * status as a subresource only for kinds whose CRD it holds), then every manifest of the
- * examples folder, then ready pods for each Deployment, since no controller makes them.
+ * examples folder, then ready pods for each Deployment: the app has been running a while when the
+ * demo starts. From then on {@link dev.canarybot.demo.workloads.DeploymentController} keeps them.
  */
 final class DemoSeed {
   private final KubernetesClient client;
   private final DemoConfig config;
+  private final Clock clock;
 
-  DemoSeed(KubernetesClient client, DemoConfig config) {
+  DemoSeed(KubernetesClient client, DemoConfig config, Clock clock) {
     this.client = client;
     this.config = config;
+    this.clock = clock;
   }
 
   void load() {
@@ -35,7 +39,7 @@ final class DemoSeed {
     for (ObjectNode doc : documents(Path.of(config.manifests()))) {
       create(doc);
     }
-    new DemoPods(client).createForDeployments();
+    new DemoPods(client).createForDeployments(clock.instant());
   }
 
   private void installCrd(Path file) {

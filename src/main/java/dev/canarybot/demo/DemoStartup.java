@@ -79,13 +79,19 @@ public class DemoStartup {
         + "    traffic control       curl -H \"%s: $DEMO_TOKEN\" -XPOST %s/demo/traffic -d '{\"version\":\"v2\",\"errorRate\":0.05}'%n"
         + "    Kubernetes API        %s  (try: curl %s/apis/networking.istio.io/v1beta1/namespaces/default/virtualservices/api-vs)%n"
         + "    mesh metrics          %s/demo/mesh/metrics%n"
+        + "    pods                  curl -H \"%s: $DEMO_TOKEN\" -XPOST %s/demo/pods -d '{\"deployment\":\"api-v2\",\"fail\":\"ImagePullBackOff\"}'  (new pods ready after %s)%n"
         + "    Slack Web API         %s%n"
         + "    canary metrics from   %s",
         page, slack.channel(), slack.external() ? ", sent to the real Slack at SLACK_API_URL" : "",
         token.value(), DemoAccess.TOKEN_HEADER, DemoAccess.TOKEN_HEADER, base,
-        kubernetes.url(), kubernetes.url(), base,
+        kubernetes.url(), kubernetes.url(), base, DemoAccess.TOKEN_HEADER, base, readyDelay(),
         slack.external() ? "SLACK_API_URL (external)" : base + DemoSlack.BASE_PATH + "api/",
         prometheus.url().map(url -> "Prometheus at " + url).orElse("the in-process simulator"));
+  }
+
+  private String readyDelay() {
+    long millis = config.podReadyDelay().toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   void stop(@Observes ShutdownEvent stopping) {

@@ -1,7 +1,9 @@
 package dev.canarybot.demo;
 
+import dev.canarybot.demo.traffic.LoadModel;
 import dev.canarybot.demo.traffic.SimulatedService;
 import dev.canarybot.demo.traffic.TrafficSimulator;
+import dev.canarybot.demo.traffic.VersionLoad;
 import dev.canarybot.demo.traffic.VersionProfile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,15 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The example service's traffic: on every tick the VirtualService's weights are re-read from the
- * Kubernetes API and that tick's requests are split by them, so a promotion or a rollback shows
- * in the numbers within one tick. Started by {@link DemoStartup} only in the demo.
+ * The example service's traffic: on every tick the VirtualService's weights and each subset's
+ * ready pods are re-read from the Kubernetes API and that tick's requests are split and served by
+ * them, so a promotion, a rollback or a scale shows in the numbers within one tick. Started by
+ * {@link DemoStartup} only in the demo.
  */
 @ApplicationScoped
 public class DemoTraffic {
@@ -28,11 +32,13 @@ public class DemoTraffic {
 
   private final DemoConfig.Traffic config;
   private final LiveWeights weights;
+  private final LiveEndpoints endpoints;
   private final Clock clock;
   private final TrafficSimulator simulator;
   private final SimulatedService service;
   private final TrafficHistory history = new TrafficHistory(HISTORY_POINTS);
   private volatile Map<String, Integer> lastWeights = Map.of();
+  private volatile Map<String, Integer> lastReady = Map.of();
   private volatile double rps;
   private ScheduledExecutorService ticker;
   private Instant lastTick;
@@ -40,11 +46,14 @@ public class DemoTraffic {
   public DemoTraffic(DemoConfig config, KubernetesClient client, Clock clock) {
     this.config = config.traffic();
     this.weights = new LiveWeights(client);
+    this.endpoints = new LiveEndpoints(client);
     this.clock = clock;
     this.simulator = new TrafficSimulator(this.config.seed());
     this.rps = this.config.rps();
     this.service = simulator.add(new SimulatedService(this.config.host(), this.config.stableVersion(),
-        this.config.canaryVersion(), () -> lastWeights.getOrDefault(this.config.canaryVersion(), 0), rps));
+        this.config.canaryVersion(), () -> lastWeights.getOrDefault(this.config.canaryVersion(), 0), rps,
+        version -> lastReady.containsKey(version) ? OptionalInt.of(lastReady.get(version)) : OptionalInt.empty(),
+        LoadModel.of(this.config.rpsPerPod())));
   }
 
   public synchronized void start() {
@@ -74,6 +83,11 @@ public class DemoTraffic {
     } catch (RuntimeException e) {
       // Keep serving by the last known split: the API being briefly away is not a traffic change.
       LOG.debugf("demo traffic: weights unreadable, keeping %s: %s", lastWeights, e.getMessage());
+    }
+    try {
+      lastReady = endpoints.ready(config.namespace(), config.host());
+    } catch (RuntimeException e) {
+      LOG.debugf("demo traffic: ready pods unreadable, keeping %s: %s", lastReady, e.getMessage());
     }
     Instant now = clock.instant();
     Duration elapsed;
@@ -120,6 +134,11 @@ public class DemoTraffic {
 
   public VersionProfile profile(String version) {
     return service.profile(version);
+  }
+
+  /** What a version carried on the last tick: its rate, ready pods and latency factor. */
+  public VersionLoad load(String version) {
+    return service.load(version);
   }
 
   public boolean hasVersion(String version) {

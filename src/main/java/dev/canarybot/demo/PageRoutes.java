@@ -48,7 +48,8 @@ public class PageRoutes {
     router.route(HttpMethod.GET, "/demo").handler(ctx -> file(ctx, "index.html"));
     router.route(HttpMethod.GET, "/demo/page/:file").handler(ctx -> file(ctx, ctx.pathParam("file")));
     router.route(HttpMethod.GET, "/demo/page/api/state").order(-1).handler(ctx -> TrafficRoutes.json(ctx, 200,
-        PageState.of(slack, traffic, config.users(), user(ctx.request().getParam("user")), kubernetes.url())));
+        PageState.of(slack, traffic, config.users(), user(ctx.request().getParam("user")), kubernetes.url(),
+            kubernetes.controller())));
     router.route(HttpMethod.POST, "/demo/page/api/*").handler(BodyHandler.create());
     router.route(HttpMethod.POST, "/demo/page/api/command").blockingHandler(this::command);
     router.route(HttpMethod.POST, "/demo/page/api/click").blockingHandler(this::click);

@@ -5,17 +5,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.demo.slackapi.FakeEphemeral;
 import dev.canarybot.demo.slackapi.FakeMessage;
+import dev.canarybot.demo.traffic.VersionLoad;
 import dev.canarybot.demo.traffic.VersionProfile;
+import dev.canarybot.demo.workloads.DeploymentController;
+import dev.canarybot.demo.workloads.DeploymentSummary;
 import java.io.IOException;
 import java.util.Map;
 
-/** What the page draws for one user: the channel, that user's ephemerals, the live split and the traffic knobs. */
+/** What the page draws for one user: the channel, that user's ephemerals, the live split, the traffic and pod knobs. */
 final class PageState {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PageState() {}
 
-  static ObjectNode of(DemoSlack slack, DemoTraffic traffic, DemoConfig.Users users, String user, String kubernetesUrl) {
+  static ObjectNode of(DemoSlack slack, DemoTraffic traffic, DemoConfig.Users users, String user, String kubernetesUrl,
+      DeploymentController controller) {
     ObjectNode out = JSON.createObjectNode();
     out.put("channel", slack.channel()).put("external", slack.external()).put("kubernetes", kubernetesUrl);
     out.putObject("users").put("operator", users.operator()).put("approver", users.approver())
@@ -39,6 +43,20 @@ final class PageState {
     ObjectNode weights = out.putObject("weights");
     traffic.weights().forEach(weights::put);
     out.set("traffic", traffic(traffic));
+    out.set("pods", pods(controller));
+    return out;
+  }
+
+  /** The Deployments as the demo's controller left them, and what their new pods fail with. */
+  static ArrayNode pods(DeploymentController controller) {
+    ArrayNode out = JSON.createArrayNode();
+    if (controller == null) {
+      return out;
+    }
+    for (DeploymentSummary d : controller.deployments()) {
+      out.addObject().put("namespace", d.namespace()).put("name", d.name()).put("replicas", d.replicas())
+          .put("pods", d.pods()).put("readyReplicas", d.readyReplicas()).put("fail", controller.failReason(d.namespace(), d.name()));
+    }
     return out;
   }
 
@@ -47,7 +65,10 @@ final class PageState {
     ObjectNode versions = out.putObject("versions");
     for (String v : new String[] {traffic.config().stableVersion(), traffic.config().canaryVersion()}) {
       VersionProfile p = traffic.profile(v);
-      versions.putObject(v).put("errorRate", p.errorRate()).put("latencyMs", p.medianLatencyMs());
+      VersionLoad load = traffic.load(v);
+      ObjectNode version = versions.putObject(v).put("errorRate", p.errorRate()).put("latencyMs", p.medianLatencyMs())
+          .put("rps", load.rps()).put("latencyFactor", load.latencyFactor());
+      load.readyPods().ifPresent(n -> version.put("readyPods", n));
     }
     ObjectNode weights = out.putObject("weights");
     for (Map.Entry<String, Integer> e : traffic.weights().entrySet()) {

@@ -3,18 +3,26 @@ package dev.canarybot.demo.traffic;
 import dev.canarybot.analysis.LatencyHistogram;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.IntSupplier;
 
 /**
  * One host split between a stable and a canary version by a weight read on every tick (the demo
- * reads it from the VirtualService), each version with its own {@link VersionProfile}.
+ * reads it from the VirtualService), each version with its own {@link VersionProfile}, slowed by
+ * its load per ready pod ({@link LoadModel}) when its {@link Capacity} is known. A version with
+ * no ready pod answers every request 503 at once, as Envoy does when a subset has no healthy
+ * upstream.
  */
 public final class SimulatedService {
+  /** Envoy answers at once when it has nowhere to send a request. */
+  static final double NO_HEALTHY_UPSTREAM_MS = 1;
   private final String host;
   private final String stableVersion;
   private final String canaryVersion;
   private final IntSupplier canaryWeight;
+  private final Capacity capacity;
+  private final LoadModel loadModel;
   private volatile double rps;
   private volatile VersionProfile stable = VersionProfile.healthy();
   private volatile VersionProfile canary = VersionProfile.healthy();
@@ -23,13 +31,23 @@ public final class SimulatedService {
   /** Fractions of a request carried to the next tick, so low rates and short ticks add up exactly. */
   private double stableCarry;
   private double canaryCarry;
+  private volatile VersionLoad stableLoad = VersionLoad.NONE;
+  private volatile VersionLoad canaryLoad = VersionLoad.NONE;
 
+  /** A service whose capacity is unknown: its versions serve at their profiles' numbers at any rate. */
   public SimulatedService(String host, String stableVersion, String canaryVersion, IntSupplier canaryWeight, double rps) {
+    this(host, stableVersion, canaryVersion, canaryWeight, rps, Capacity.UNKNOWN, LoadModel.of(1));
+  }
+
+  public SimulatedService(String host, String stableVersion, String canaryVersion, IntSupplier canaryWeight, double rps,
+      Capacity capacity, LoadModel load) {
     this.host = host;
     this.stableVersion = stableVersion;
     this.canaryVersion = canaryVersion;
     this.canaryWeight = canaryWeight;
     this.rps = rps;
+    this.capacity = capacity;
+    this.loadModel = load;
   }
 
   public String host() {
@@ -65,16 +83,35 @@ public final class SimulatedService {
     long stableRequests = (long) (stableCarry + 1e-9);
     canaryCarry -= canaryRequests;
     stableCarry -= stableRequests;
-    serve(stableCounters, stable, stableRequests, random);
-    serve(canaryCounters, canary, canaryRequests, random);
+    stableLoad = carried(stableVersion, rps * (1 - share));
+    canaryLoad = carried(canaryVersion, rps * share);
+    serve(stableCounters, stable, stableLoad, stableRequests, random);
+    serve(canaryCounters, canary, canaryLoad, canaryRequests, random);
   }
 
-  private static void serve(VersionCounters counters, VersionProfile profile, long requests, Random random) {
+  private VersionLoad carried(String version, double versionRps) {
+    OptionalInt ready = capacity.readyPods(version);
+    double factor = ready.isPresent() && ready.getAsInt() > 0 ? loadModel.latencyFactor(versionRps, ready.getAsInt()) : 1;
+    return new VersionLoad(versionRps, ready, factor);
+  }
+
+  private static void serve(VersionCounters counters, VersionProfile profile, VersionLoad load, long requests,
+      Random random) {
     for (long i = 0; i < requests; i++) {
+      if (load.unavailable()) {
+        counters.record(503, NO_HEALTHY_UPSTREAM_MS);
+        continue;
+      }
       int code = random.nextDouble() < profile.errorRate() ? 503 : 200;
-      double ms = profile.medianLatencyMs() * Math.exp(profile.latencySpread() * random.nextGaussian());
+      double ms = profile.medianLatencyMs() * load.latencyFactor()
+          * Math.exp(profile.latencySpread() * random.nextGaussian());
       counters.record(code, ms);
     }
+  }
+
+  /** What a version carried on the last tick. */
+  public VersionLoad load(String version) {
+    return version.equals(canaryVersion) ? canaryLoad : stableLoad;
   }
 
   /** Requests served by a version so far. */
