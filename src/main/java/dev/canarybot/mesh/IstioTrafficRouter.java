@@ -73,6 +73,24 @@ public class IstioTrafficRouter implements TrafficRouter {
     return change(target, tree -> WeightChange.dropStable(tree, target, hosts));
   }
 
+  @Override
+  public String byHand(ReleaseTarget target, int canaryWeight) {
+    try {
+      TargetRoute found = new RouteLocator(hosts).locate(istio.tree(get(target)), target);
+      if (found.stable() == null || found.canary() == null) {
+        return TrafficRouter.super.byHand(target, canaryWeight);
+      }
+      String base = "/spec/http/" + found.route().index() + "/route/";
+      return "kubectl -n " + target.namespace() + " patch virtualservice " + target.virtualService()
+          + " --type=json -p '[{\"op\":\"replace\",\"path\":\"" + base + found.stable().index()
+          + "/weight\",\"value\":" + (100 - canaryWeight) + "},{\"op\":\"replace\",\"path\":\"" + base
+          + found.canary().index() + "/weight\",\"value\":" + canaryWeight + "}]'";
+    } catch (RuntimeException e) {
+      // The API may be what failed the rollback: the person still gets a command to run.
+      return TrafficRouter.super.byHand(target, canaryWeight);
+    }
+  }
+
   private RouteWeights change(ReleaseTarget target, Function<ObjectNode, WeightChange> decide) {
     for (int attempt = 1; attempt <= writeAttempts; attempt++) {
       GenericKubernetesResource read = get(target);

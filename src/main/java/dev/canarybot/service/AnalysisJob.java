@@ -5,6 +5,8 @@ import dev.canarybot.analysis.Verdict;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.LastVerdict;
 import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.AutoRollback;
+import dev.canarybot.service.port.TrafficRouter;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.Leadership;
 import dev.canarybot.service.port.MetricsSource;
@@ -16,6 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -39,18 +44,25 @@ public class AnalysisJob {
   private final Leadership leadership;
   private final CanaryConfig config;
   private final Clock clock;
+  private final TrafficRouter router;
   private final AtomicInteger unavailableTicks = new AtomicInteger();
+  /** Releases whose alert is on its way: a tick meanwhile must not send a second one. */
+  private final Set<String> alerting = ConcurrentHashMap.newKeySet();
+  /** Releases whose failed automatic rollback was told, until the episode ends. */
+  private final Set<String> failedRollbacks = ConcurrentHashMap.newKeySet();
+  private final Map<String, Told> told = new ConcurrentHashMap<>();
   private volatile boolean unavailableAlerted;
 
   public AnalysisJob(ReleaseStore store, ReleaseAnalyzer analyzer, ReleaseService releases,
-      ReleaseNotifier notifier, LatestAnalysis latest, Leadership leadership, CanaryConfig config,
-      Clock clock) {
+      ReleaseNotifier notifier, LatestAnalysis latest, Leadership leadership, TrafficRouter router,
+      CanaryConfig config, Clock clock) {
     this.store = store;
     this.analyzer = analyzer;
     this.releases = releases;
     this.notifier = notifier;
     this.latest = latest;
     this.leadership = leadership;
+    this.router = router;
     this.config = config;
     this.clock = clock;
   }
@@ -90,11 +102,12 @@ public class AnalysisJob {
 
   private void act(StoredRelease stored, Analysis a) {
     CanaryRelease r = stored.release();
+    String key = MetricsSource.key(r);
     latest.put(r, a);
     Verdict v = a.verdict();
-    Verdict.Kind previous = previousKind(r);
+    Verdict.Kind previous = previousKind(r, told.get(key));
     Episode.Signal signal = Episode.next(previous, v.kind());
-    boolean rolledBack = false;
+    AutoRollback rollback = AutoRollback.NOT_TRIED;
     // The alert redraws the card: after a rollback it must show the release as now stored, not
     // as analyzed, or the card goes back to "Progressing" with a Promote button.
     CanaryRelease now = r;
@@ -102,23 +115,54 @@ public class AnalysisJob {
       // The most severe findings come first; the rest (notes) stay in the alert.
       ActionResult result = releases.rollback(r.namespace(), r.name(), BOT, "automatic rollback: "
           + String.join("; ", v.reasons().subList(0, Math.min(2, v.reasons().size()))), r.weight());
-      if (result instanceof ActionResult.Done done) {
-        rolledBack = true;
+      if (result instanceof ActionResult.Done done && done.routed()) {
+        rollback = AutoRollback.DONE;
         now = done.release();
+      } else {
+        String why = result instanceof ActionResult.Done done ? done.outcome() : ((ActionResult.Refused) result).reason();
+        rollback = AutoRollback.failed(why, router.byHand(r.target(), 0));
+        if (result instanceof ActionResult.Done done) {
+          now = done.release();
+        }
       }
     }
-    if (signal == Episode.Signal.OPENED || signal == Episode.Signal.WORSENED) {
-      notifier.alert(now, a, rolledBack);
-    } else if (signal == Episode.Signal.RECOVERED) {
+    boolean opens = signal == Episode.Signal.OPENED || signal == Episode.Signal.WORSENED;
+    // A rollback that failed needs a person now, whatever the episode said before: loud, once.
+    boolean failedUnsaid = rollback.outcome() == AutoRollback.Outcome.FAILED && !failedRollbacks.contains(key);
+    if ((opens || failedUnsaid) && alerting.add(key)) {
+      if (failedUnsaid) {
+        failedRollbacks.add(key);
+      }
+      CanaryRelease shown = now;
+      notifier.alert(shown, a, rollback).whenComplete((delivered, error) -> {
+        if (Boolean.TRUE.equals(delivered)) {
+          remember(r, v);
+          alerting.remove(key);
+        } else {
+          alerting.remove(key);
+          // Not delivered: the next tick finds the episode still unsaid and alerts again.
+          failedRollbacks.remove(key);
+          LOG.warnf("alert about %s was not delivered; the next analysis sends it again", r.name());
+        }
+      });
+      return;
+    }
+    if (signal == Episode.Signal.RECOVERED) {
+      failedRollbacks.remove(key);
       notifier.recovered(r, a);
     }
-    if (signal != Episode.Signal.HOLD && v.kind() != previous) {
+    if (signal != Episode.Signal.HOLD && !opens && v.kind() != previous) {
       remember(r, v);
     }
   }
 
-  /** Stores the new episode kind; a lost race is harmless, the next tick tries again. */
+  /**
+   * Stores the new episode kind; a lost race is harmless, the next tick tries again. This
+   * replica also keeps it in memory, because a tick that listed the releases before the write
+   * landed would otherwise read the old kind and alert again.
+   */
   private void remember(CanaryRelease analyzed, Verdict v) {
+    told.put(MetricsSource.key(analyzed), new Told(analyzed.status().lastVerdict(), v.kind()));
     store.find(analyzed.namespace(), analyzed.name()).ifPresent(now -> {
       try {
         store.update(now, now.release().withLastVerdict(
@@ -129,7 +173,18 @@ public class AnalysisJob {
     });
   }
 
-  private static Verdict.Kind previousKind(CanaryRelease r) {
+  /** What this replica remembered over which stored verdict. */
+  private record Told(LastVerdict over, Verdict.Kind kind) {}
+
+  /**
+   * The episode kind as last remembered: this replica's own, while the release still shows the
+   * verdict it replaced (a read older than the write); otherwise what the release stores, which
+   * is what a new leader knows.
+   */
+  private static Verdict.Kind previousKind(CanaryRelease r, Told told) {
+    if (told != null && Objects.equals(told.over(), r.status().lastVerdict())) {
+      return told.kind();
+    }
     if (r.status().lastVerdict() == null) {
       return null;
     }

@@ -176,6 +176,14 @@ class AnalysisFlowTest {
   @Order(4)
   void aBreachAlertsOnceAndRollsBackAtTheTickThatSeesIt() {
     cluster();
+    // A hand-made CanaryRelease whose status lacks stepStartedAt sits beside the healthy one: it
+    // must not keep the analysis from rolling the other back.
+    CanaryReleaseResource broken = dev.canarybot.store.CanaryReleaseMapper.toResource(
+        release().withStatus(release().status()));
+    broken.getMetadata().setName("broken");
+    client.resources(CanaryReleaseResource.class).inNamespace(NS).resource(broken).create();
+    broken.getStatus().stepStartedAt = null;
+    client.resources(CanaryReleaseResource.class).inNamespace(NS).resource(broken).updateStatus();
     SimulatedMesh.api().profile("v2", VersionProfile.healthy().withErrorRate(0.05));
     Eventually.await("the breach to be seen", () -> {
       analysis.tick();
@@ -188,7 +196,8 @@ class AnalysisFlowTest {
     assertThat(r.status().last().actor()).isEqualTo("canary-bot");
     assertThat(r.status().last().reason()).startsWith("automatic rollback: v2").contains("5xx rate")
         .doesNotContain("not available");
-    assertThat(r.status().lastVerdict().kind()).isEqualTo("Breach");
+    // The episode is remembered once its alert went out.
+    Eventually.await("the breach remembered", this::release, x -> x.status().lastVerdict().kind().equals("Breach"));
     assertThat(new ExampleCluster(client).virtualService("api-vs").at("/spec/http/0/route/1/weight").asInt()).isZero();
     assertThat(new ExampleCluster(client).virtualService("api-vs").at("/spec/http/0/route/0/weight").asInt()).isEqualTo(100);
 
@@ -202,6 +211,21 @@ class AnalysisFlowTest {
         .doesNotContain("not available");
     assertThat(alerts()).hasSizeLessThanOrEqualTo(2);
     SimulatedMesh.api().profile("v2", VersionProfile.healthy());
+
+    // The broken one is marked Failed with why and told once, however often the resync runs.
+    releases.resyncAll();
+    releases.resyncAll();
+    CanaryReleaseResource marked = client.resources(CanaryReleaseResource.class).inNamespace(NS)
+        .withName("broken").get();
+    assertThat(marked.getStatus().phase).isEqualTo("Failed");
+    assertThat(marked.getStatus().unreadable).isEqualTo("CanaryRelease broken.default: status.stepStartedAt is missing");
+    List<FakeMessage> told = Eventually.await("the unreadable release reported", () -> FakeSlack.api()
+        .channel(FakeSlack.CHANNEL).stream().filter(m -> m.text().contains("CanaryRelease broken*")).toList(),
+        list -> !list.isEmpty());
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).text()).contains("cannot be read and is marked Failed", "stepStartedAt is missing",
+        "kubectl edit crel broken -n default");
+    client.resources(CanaryReleaseResource.class).inNamespace(NS).withName("broken").delete();
   }
 
   @Test

@@ -33,11 +33,13 @@ public interface ReleaseNotifier {
   }
 
   /**
-   * A Watch or Breach episode began (or worsened): a channel message with the numbers.
-   *
-   * @param rolledBack the bot rolled the release back because of it
+   * A Watch or Breach episode began (or worsened), or an automatic rollback failed: a channel
+   * message with the numbers. Completes with whether Slack took it, so the episode is
+   * remembered only once its alert went out (an undelivered one is sent again).
    */
-  default void alert(CanaryRelease release, Analysis analysis, boolean rolledBack) {}
+  default CompletionStage<Boolean> alert(CanaryRelease release, Analysis analysis, AutoRollback rollback) {
+    return CompletableFuture.completedFuture(true);
+  }
 
   /** The canary is healthy again after an alert. */
   default void recovered(CanaryRelease release, Analysis analysis) {}

@@ -30,4 +30,16 @@ public interface TrafficRouter {
    * deletes the old Deployment. A route without it is left alone.
    */
   RouteWeights dropStable(ReleaseTarget target);
+
+  /**
+   * The command a person runs to put the route at {@code canaryWeight} themselves, when the bot
+   * cannot (an alert after a failed automatic rollback). Never throws: without a readable route
+   * it names the object and the weights to set.
+   */
+  default String byHand(ReleaseTarget target, int canaryWeight) {
+    return "kubectl -n " + target.namespace() + " edit virtualservice " + target.virtualService()
+        + "   # " + (target.route() == null ? "its route to " + target.host() : "route " + target.route())
+        + ": " + target.stableSubset() + " weight " + (100 - canaryWeight) + ", " + target.canarySubset()
+        + " weight " + canaryWeight;
+  }
 }

@@ -13,6 +13,8 @@ import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.AutoRollback;
+import dev.canarybot.service.port.UnreadableRelease;
 import dev.canarybot.service.port.MetricsSource;
 import dev.canarybot.service.port.ReleaseNotifier;
 import dev.canarybot.slack.SlackSettings;
@@ -85,31 +87,52 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
   }
 
   @Override
-  public void alert(CanaryRelease release, Analysis analysis, boolean rolledBack) {
+  public CompletionStage<Boolean> alert(CanaryRelease release, Analysis analysis, AutoRollback rollback) {
     if (off()) {
-      return;
+      return CompletableFuture.completedFuture(true);
     }
     CardRef card = release.status().card();
     String channel = card != null ? card.channel() : config.channel().orElse(null);
     if (channel == null) {
-      return;
+      return CompletableFuture.completedFuture(true);
     }
     String text = AlertText.alert(AlertText.mention(config.alert().mention()), release, analysis,
-        rolledBack, link(card));
+        rollback, link(card));
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(text))));
-    if (!rolledBack) {
+    if (rollback.outcome() != AutoRollback.Outcome.DONE && release.phase().ownsRoute()) {
       blocks.add(actions(a -> a.blockId("canary_alert_actions")
           .elements(List.of(CanaryCard.rollback(release)))));
     }
-    outbox.submit(Kind.ALERT, "chat.postMessage", Where.newMessage(channel),
-            () -> methods.chatPostMessage(m -> m.channel(channel).text(text).blocks(blocks)
-                .unfurlLinks(false).unfurlMedia(false)))
-        .thenAccept((ChatPostMessageResponse r) ->
-            openAlerts.put(MetricsSource.key(release), new CardRef(r.getChannel(), r.getTs())));
     if (card != null) {
       cards.update(release);
     }
+    return outbox.submit(Kind.ALERT, "chat.postMessage", Where.newMessage(channel),
+            () -> methods.chatPostMessage(m -> m.channel(channel).text(text).blocks(blocks)
+                .unfurlLinks(false).unfurlMedia(false)))
+        .thenApply((ChatPostMessageResponse r) -> {
+          openAlerts.put(MetricsSource.key(release), new CardRef(r.getChannel(), r.getTs()));
+          return true;
+        })
+        .exceptionally(failed -> false);
+  }
+
+  @Override
+  public void unreadable(UnreadableRelease release, String message) {
+    String channel = release.card() != null ? release.card().channel() : config.channel().orElse(null);
+    if (off() || channel == null) {
+      return;
+    }
+    String text = ":warning: *CanaryRelease " + release.name() + "* in `" + release.namespace()
+        + "` cannot be read and is marked Failed: " + SlackText.safe(SlackText.limit(message, 2500));
+    Where where = release.card() != null ? Where.thread(release.card()) : Where.newMessage(channel);
+    outbox.submit(Kind.ALERT, "chat.postMessage", where, () -> methods.chatPostMessage(m -> {
+      m.channel(channel).text(text).unfurlLinks(false).unfurlMedia(false);
+      if (release.card() != null) {
+        m.threadTs(release.card().ts()).replyBroadcast(true);
+      }
+      return m;
+    }));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.canarybot.slack.view;
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.AutoRollback;
 
 /** The words of a channel alert: who is called, what tripped, what the bot did about it. */
 public final class AlertText {
@@ -28,16 +29,23 @@ public final class AlertText {
     return s + " ";
   }
 
-  public static String alert(String mention, CanaryRelease r, Analysis a, boolean rolledBack, String cardLink) {
+  public static String alert(String mention, CanaryRelease r, Analysis a, AutoRollback rollback, String cardLink) {
     Verdict v = a.verdict();
-    StringBuilder text = new StringBuilder(mention)
-        .append(v.kind() == Verdict.Kind.Breach ? ":rotating_light: *Breach*" : ":warning: *Watch*")
+    boolean rolledBack = rollback.outcome() == AutoRollback.Outcome.DONE;
+    StringBuilder text = new StringBuilder(mention);
+    if (rollback.outcome() == AutoRollback.Outcome.FAILED) {
+      // The one alert that must make someone act at once: what failed, then the way out.
+      text.append(":rotating_light: *").append(r.name()).append("*: automatic rollback FAILED: ")
+          .append(SlackText.safe(SlackText.limit(rollback.reason(), 1000)))
+          .append("\nRoll back by hand:\n```").append(SlackText.escape(rollback.byHand())).append("```\n");
+    }
+    text.append(v.kind() == Verdict.Kind.Breach ? ":rotating_light: *Breach*" : ":warning: *Watch*")
         .append(" on *").append(r.name()).append("* (").append(r.target().canarySubset())
         .append(" at ").append(a.weight()).append(" %)");
     // The most severe findings come first; an alert shows those and leaves notes to summaries.
     int shown = Math.min(ALERT_REASONS, v.reasons().size());
     for (String reason : v.reasons().subList(0, shown)) {
-      text.append("\n• ").append(reason);
+      text.append("\n• ").append(SlackText.safe(reason));
     }
     if (v.reasons().size() > shown) {
       text.append("\n_(").append(v.reasons().size() - shown).append(" more in the card's thread)_");
@@ -45,7 +53,7 @@ public final class AlertText {
     if (rolledBack) {
       text.append("\n:leftwards_arrow_with_hook: *Rolled back automatically*: all traffic is on ")
           .append(r.target().stableSubset()).append(" (").append(r.target().stableWorkload()).append(").");
-    } else if (v.kind() == Verdict.Kind.Breach) {
+    } else if (v.kind() == Verdict.Kind.Breach && rollback.outcome() == AutoRollback.Outcome.NOT_TRIED) {
       text.append("\nAutomatic rollback is off for this release: roll back with the button below.");
     }
     if (cardLink != null) {

@@ -6,6 +6,7 @@ import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.AutoRollback;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class AlertTextTest {
 
   @Test
   void aBreachThatWasRolledBackSaysSoWithTheWorstNumbersAndALink() {
-    String text = AlertText.alert("<!here> ", SummaryTextTest.release(), BREACH, true,
+    String text = AlertText.alert("<!here> ", SummaryTextTest.release(), BREACH, AutoRollback.DONE,
         "https://acme.slack.com/archives/C0CANARY/p1700000000000100");
     assertThat(text).isEqualTo(String.join("\n",
         "<!here> :rotating_light: *Breach* on *api-vs* (v2 at 10 %)",
@@ -44,8 +45,28 @@ class AlertTextTest {
 
   @Test
   void aBreachWithoutAutomaticRollbackPointsAtTheButton() {
-    assertThat(AlertText.alert("", SummaryTextTest.release(), BREACH, false, null))
+    assertThat(AlertText.alert("", SummaryTextTest.release(), BREACH, AutoRollback.NOT_TRIED, null))
         .contains("Automatic rollback is off for this release: roll back with the button below.")
         .doesNotContain("Rolled back automatically").doesNotContain("Open the card");
+  }
+
+  @Test
+  void aFailedAutomaticRollbackLeadsWithTheFailureAndTheCommandToRunByHand() {
+    String text = AlertText.alert("<!here> ", SummaryTextTest.release(), BREACH,
+        AutoRollback.failed("VirtualService api-vs.default update failed: timeout; the resync will try again",
+            "kubectl -n default patch virtualservice api-vs --type=json -p '[...]'"), null);
+    assertThat(text).startsWith("<!here> :rotating_light: *api-vs*: automatic rollback FAILED: "
+        + "VirtualService api-vs.default update failed: timeout; the resync will try again\n"
+        + "Roll back by hand:\n```kubectl -n default patch virtualservice api-vs --type=json -p '[...]'```\n"
+        + ":rotating_light: *Breach* on *api-vs*")
+        .doesNotContain("Rolled back automatically").doesNotContain("Automatic rollback is off");
+  }
+
+  @Test
+  void reasonsCannotMentionTheChannelOrDisguiseALink() {
+    Analysis hostile = new Analysis(BREACH.snapshot(), new Verdict(Verdict.Kind.Watch,
+        List.of("<!channel> see <https://evil.example|the runbook> & <@U0ALICE>"), List.of(), List.of()), 10);
+    assertThat(AlertText.alert("", SummaryTextTest.release(), hostile, AutoRollback.NOT_TRIED, null))
+        .contains("• &lt;!channel&gt; see &lt;https://evil.example|the runbook&gt; &amp; <@U0ALICE>");
   }
 }

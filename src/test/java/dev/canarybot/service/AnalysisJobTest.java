@@ -1,0 +1,192 @@
+package dev.canarybot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.canarybot.analysis.MetricSnapshot;
+import dev.canarybot.analysis.Verdict;
+import dev.canarybot.analysis.VersionMetrics;
+import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.LastVerdict;
+import dev.canarybot.release.Phase;
+import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.AutoRollback;
+import dev.canarybot.service.port.MetricsSource;
+import dev.canarybot.service.port.ReleaseNotifier;
+import dev.canarybot.service.port.ResolvedTarget;
+import dev.canarybot.service.port.TargetQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analysis job's decisions over ticks, with scripted verdicts: which episode is told, what
+ * the bot does on a breach, and that an alert counts only once Slack took it.
+ */
+class AnalysisJobTest {
+  final InMemoryReleaseStore store = new InMemoryReleaseStore();
+  final FakeTrafficRouter router = new FakeTrafficRouter();
+  final RecordingEvents events = new RecordingEvents();
+  final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+  /** Every alert and recovery, as "alert Breach DONE" or "recovered". */
+  final List<String> told = new CopyOnWriteArrayList<>();
+  final List<AutoRollback> rollbacks = new CopyOnWriteArrayList<>();
+  /** How the next alerts are answered: true delivered, false given up. */
+  final List<Boolean> deliveries = new ArrayList<>();
+  Verdict.Kind next = Verdict.Kind.Healthy;
+
+  final ReleaseNotifier notifier = new ReleaseNotifier() {
+    @Override
+    public void transitioned(CanaryRelease release, dev.canarybot.release.HistoryEntry entry, String outcome) {}
+
+    @Override
+    public CompletionStage<Boolean> alert(CanaryRelease release, Analysis analysis, AutoRollback rollback) {
+      told.add("alert " + analysis.verdict().kind() + " " + rollback.outcome());
+      rollbacks.add(rollback);
+      return CompletableFuture.completedFuture(deliveries.isEmpty() || deliveries.remove(0));
+    }
+
+    @Override
+    public void recovered(CanaryRelease release, Analysis analysis) {
+      told.add("recovered");
+    }
+  };
+
+  ReleaseService service() {
+    Reconciler reconciler = new Reconciler(router, new FakeWorkloads(), store, events, clock);
+    return new ReleaseService(store, q -> new ResolvedTarget("api-vs", ReleaseServiceTest.TARGET,
+        router.read(ReleaseServiceTest.TARGET)), reconciler, events, notifier, r -> List.of(),
+        new TestConfig(), clock);
+  }
+
+  /** The analyzer answers whatever {@link #next} says, with empty numbers. */
+  AnalysisJob job() {
+    ReleaseAnalyzer scripted = new ReleaseAnalyzer(null, new TestConfig(), clock) {
+      @Override
+      public Map<String, Analysis> analyze(List<CanaryRelease> releases) {
+        Map<String, Analysis> out = new LinkedHashMap<>();
+        for (CanaryRelease r : releases) {
+          MetricSnapshot s = new MetricSnapshot(clock.instant(), Duration.ofMinutes(5),
+              VersionMetrics.empty("v1"), VersionMetrics.empty("v2"), null);
+          out.put(MetricsSource.key(r), new Analysis(s, new Verdict(next, List.of(next + " finding"),
+              List.of(), List.of()), r.weight()));
+        }
+        return out;
+      }
+    };
+    return new AnalysisJob(store, scripted, service(), notifier, new LatestAnalysis(), () -> true,
+        router, new TestConfig(), clock);
+  }
+
+  void start(boolean autoRollback) {
+    service().start(new StartRequest("alice", new TargetQuery("default", "api-vs", null, null, null),
+        null, autoRollback));
+  }
+
+  CanaryRelease release() {
+    return store.get("api-vs");
+  }
+
+  @Test
+  void aWatchThatWorsensToBreachIsToldTwiceAndItsRecoveryOnce() {
+    start(false);
+    AnalysisJob job = job();
+    next = Verdict.Kind.Watch;
+    job.tick();
+    job.tick();
+    next = Verdict.Kind.Breach;
+    job.tick();
+    next = Verdict.Kind.Healthy;
+    job.tick();
+    job.tick();
+
+    assertThat(told).containsExactly("alert Watch NOT_TRIED", "alert Breach NOT_TRIED", "recovered");
+    assertThat(release().phase()).as("auto-rollback is off").isEqualTo(Phase.Progressing);
+    assertThat(release().status().lastVerdict().kind()).isEqualTo("Healthy");
+  }
+
+  @Test
+  void aBreachRollsBackInTheTickThatSeesItAndTheAlertSaysSo() {
+    start(true);
+    next = Verdict.Kind.Breach;
+    job().tick();
+
+    assertThat(told).containsExactly("alert Breach DONE");
+    assertThat(release().phase()).isEqualTo(Phase.RolledBack);
+    assertThat(router.weights.canary()).isZero();
+  }
+
+  @Test
+  void aFailedAutomaticRollbackIsToldOnceWithTheCommandToRunByHand() {
+    start(true);
+    router.failNextWrites.set(1);
+    next = Verdict.Kind.Breach;
+    AnalysisJob job = job();
+    job.tick();
+    job.tick();
+
+    assertThat(told).containsExactly("alert Breach FAILED");
+    AutoRollback failed = rollbacks.get(0);
+    assertThat(failed.reason()).contains("update to 100/0 failed: connection reset; the resync will try again");
+    assertThat(failed.byHand()).startsWith("kubectl -n default edit virtualservice api-vs")
+        .contains("v1 weight 100, v2 weight 0");
+    // The rollback is stored; the resync finishes the route write.
+    assertThat(release().phase()).isEqualTo(Phase.RolledBack);
+    service().resyncAll();
+    assertThat(router.weights.canary()).isZero();
+  }
+
+  @Test
+  void anAlertSlackDidNotTakeIsSentAgainAndTheEpisodeIsRememberedOnlyThen() {
+    start(false);
+    deliveries.add(false);
+    next = Verdict.Kind.Watch;
+    AnalysisJob job = job();
+    job.tick();
+    assertThat(release().status().lastVerdict()).isNull();
+    job.tick();
+    job.tick();
+
+    assertThat(told).containsExactly("alert Watch NOT_TRIED", "alert Watch NOT_TRIED");
+    assertThat(release().status().lastVerdict().kind()).isEqualTo("Watch");
+  }
+
+  @Test
+  void aNewLeaderDoesNotAlertAgainForAnEpisodeTheReleaseRemembers() {
+    start(false);
+    next = Verdict.Kind.Breach;
+    job().tick();
+    assertThat(release().status().lastVerdict().kind()).isEqualTo("Breach");
+
+    AnalysisJob newLeader = job();
+    newLeader.tick();
+    newLeader.tick();
+
+    assertThat(told).containsExactly("alert Breach NOT_TRIED");
+  }
+
+  @Test
+  void noDataKeepsAnOpenEpisodeOpen() {
+    start(false);
+    AnalysisJob job = job();
+    next = Verdict.Kind.Watch;
+    job.tick();
+    next = Verdict.Kind.Inconclusive;
+    job.tick();
+    next = Verdict.Kind.Watch;
+    job.tick();
+
+    assertThat(told).containsExactly("alert Watch NOT_TRIED");
+    assertThat(told.stream().collect(Collectors.joining())).doesNotContain("recovered");
+    assertThat(release().status().lastVerdict()).extracting(LastVerdict::kind).isEqualTo("Watch");
+  }
+}
