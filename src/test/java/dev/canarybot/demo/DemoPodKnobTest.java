@@ -33,6 +33,7 @@ class DemoPodKnobTest {
   @TestHTTPResource("/demo/page/api/state") URI state;
   @Inject KubernetesClient client;
   @Inject MutableClock clock;
+  @Inject DemoToken token;
 
   @BeforeEach
   void runTheClock() {
@@ -98,7 +99,7 @@ class DemoPodKnobTest {
 
   JsonNode get(URI uri) {
     try {
-      return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+      return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header(DemoAccess.TOKEN_HEADER, token.value()).build(),
           HttpResponse.BodyHandlers.ofString()).body());
     } catch (Exception e) {
       throw new IllegalStateException("GET " + uri, e);
@@ -106,7 +107,7 @@ class DemoPodKnobTest {
   }
 
   HttpResponse<String> post(String body) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(pods).header("Content-Type", "application/json")
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(pods).header(DemoAccess.TOKEN_HEADER, token.value()).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -214,6 +214,35 @@ class KubernetesReleaseStoreTest {
     StoredRelease whole = store.create(Releases.started("bare", "api-vs"));
 
     assertThat(store.list("bare")).containsExactly(whole);
-    assertThatThrownBy(() -> store.find("bare", "half")).isInstanceOf(UnreadableReleaseException.class);
+    // Not yet a release: a start adopts it, finishing the create the bot never finished.
+    assertThat(store.find("bare", "half")).isEmpty();
+    StoredRelease adopted = store.create(Releases.started("bare", "half"));
+    assertThat(store.find("bare", "half")).contains(adopted);
+  }
+
+  @Test
+  void aReleaseNamingAnotherNamespaceIsUnreadableAndMarkedFailedOnce() {
+    CanaryRelease r = Releases.started("lonely", "elsewhere");
+    store.create(r);
+    CanaryReleaseResource edited = client.resources(CanaryReleaseResource.class).inNamespace("lonely")
+        .withName("elsewhere").get();
+    edited.getSpec().target.namespace = "other";
+    client.resources(CanaryReleaseResource.class).inNamespace("lonely").resource(edited).update();
+
+    var scan = new KubernetesReleaseStore(client, java.util.List.of("lonely")).scan();
+    assertThat(scan.readable()).isEmpty();
+    var unreadable = scan.unreadable().get(0);
+    assertThat(unreadable.reason()).isEqualTo("CanaryRelease elsewhere.lonely names spec.target.namespace "
+        + "\"other\", but a CanaryRelease acts only in its own namespace lonely");
+    assertThat(unreadable.marked()).isFalse();
+    assertThatThrownBy(() -> store.find("lonely", "elsewhere")).isInstanceOf(UnreadableReleaseException.class);
+
+    store.markUnreadable(unreadable);
+    var again = new KubernetesReleaseStore(client, java.util.List.of("lonely")).scan().unreadable().get(0);
+    assertThat(again.marked()).isTrue();
+    assertThat(client.resources(CanaryReleaseResource.class).inNamespace("lonely").withName("elsewhere").get()
+        .getStatus().phase).isEqualTo("Failed");
+    // A stale mark loses: it is a compare-and-swap.
+    assertThatThrownBy(() -> store.markUnreadable(unreadable)).isInstanceOf(dev.canarybot.service.port.ConflictException.class);
   }
 }
