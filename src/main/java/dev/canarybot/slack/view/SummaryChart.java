@@ -34,6 +34,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -65,11 +66,18 @@ public final class SummaryChart {
   /** Labels sit on a nearly opaque white patch so a line behind them does not cross the words. */
   private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 220);
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-  private static final Stroke SERIES = new BasicStroke(2f);
+  /** Stable is drawn first and wider, so where the canary's line covers it a green edge still shows. */
+  private static final Stroke STABLE_LINE = new BasicStroke(5f);
+  private static final Stroke CANARY_LINE = new BasicStroke(2f);
   private static final Stroke LEVEL = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
       new float[] {8f, 5f}, 0f);
   private static final Stroke MARKER = new BasicStroke(2f);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  /**
+   * The value axes start this share of their height below zero: a series at 0 (no 5xx at all, the
+   * usual case) would otherwise sit on the frame, half clipped.
+   */
+  static final double BELOW_ZERO = 0.02;
   /** Fewer points than this get a dot on each, so a short series is seen, not just a stub of line. */
   private static final int DOTS_BELOW = 30;
 
@@ -92,10 +100,10 @@ public final class SummaryChart {
     DateAxis time = timeAxis(model);
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
     plot.setGap(12);
-    NumberAxis errorAxis = axis("5xx rate", 0, model.errorAxisTop(), new DecimalFormat("0.##' %'"));
+    NumberAxis errorAxis = axis("5xx rate", model.errorAxisTop(), new DecimalFormat("0.##' %'"));
     XYPlot errors = panel(model.errorPercent(), errorAxis);
     levels(errors, model.errorLevels(), model.errorAxisTop());
-    NumberAxis p95Axis = axis("P95 latency", 0, model.p95AxisTop(), new DecimalFormat("#,##0' ms'"));
+    NumberAxis p95Axis = axis("P95 latency", model.p95AxisTop(), new DecimalFormat("#,##0' ms'"));
     XYPlot p95 = panel(model.p95Ms(), p95Axis);
     levels(p95, model.p95Levels(), model.p95AxisTop());
     XYPlot weight = weightPanel(model);
@@ -125,14 +133,22 @@ public final class SummaryChart {
     return new Drawn(out.toByteArray(), areas);
   }
 
-  /** HH:mm in UTC, with the zone in the axis label; the span is the release's, not the data's. */
+  /**
+   * HH:mm in UTC, with the zone in the axis label; seconds only for a release too young for a
+   * minute tick. The span is the release's, not the data's.
+   */
   private static DateAxis timeAxis(ChartModel model) {
     DateAxis time = new DateAxis("time (UTC)");
     time.setTimeZone(UTC);
     time.setRange(Date.from(model.span().from()), Date.from(model.span().to()));
     DateFormat hhmm = new SimpleDateFormat("HH:mm", Locale.ROOT);
     hhmm.setTimeZone(UTC);
+    DateFormat hhmmss = new SimpleDateFormat("HH:mm:ss", Locale.ROOT);
+    hhmmss.setTimeZone(UTC);
     TickUnits units = new TickUnits();
+    for (int seconds : new int[] {10, 15, 30}) {
+      units.add(new DateTickUnit(DateTickUnitType.SECOND, seconds, hhmmss));
+    }
     for (int minutes : new int[] {1, 2, 5, 10, 15, 30}) {
       units.add(new DateTickUnit(DateTickUnitType.MINUTE, minutes, hhmm));
     }
@@ -144,9 +160,9 @@ public final class SummaryChart {
     return time;
   }
 
-  private static NumberAxis axis(String label, double lower, double upper, DecimalFormat format) {
+  private static NumberAxis axis(String label, double upper, DecimalFormat format) {
     NumberAxis axis = new NumberAxis(label);
-    axis.setRange(lower, upper);
+    axis.setRange(-BELOW_ZERO / (1 - BELOW_ZERO) * upper, upper);
     axis.setNumberFormatOverride(format);
     axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     return axis;
@@ -163,7 +179,7 @@ public final class SummaryChart {
       }
       data.addSeries(xy);
       lines.setSeriesPaint(i, colour(s.role()));
-      lines.setSeriesStroke(i, SERIES);
+      lines.setSeriesStroke(i, s.role() == ChartModel.Role.STABLE ? STABLE_LINE : CANARY_LINE);
       lines.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
       lines.setSeriesShapesVisible(i, s.points().size() < DOTS_BELOW);
     }
@@ -178,13 +194,15 @@ public final class SummaryChart {
     XYStepRenderer steps = new XYStepRenderer();
     steps.setSeriesPaint(0, CANARY);
     steps.setSeriesStroke(0, new BasicStroke(2.5f));
-    NumberAxis axis = axis("canary weight", 0, 110, new DecimalFormat("0' %'"));
+    NumberAxis axis = axis("canary weight", 110, new DecimalFormat("0' %'"));
     axis.setTickUnit(new NumberTickUnit(50, new DecimalFormat("0' %'")));
     return plot(new XYSeriesCollection(xy), axis, steps);
   }
 
   private static XYPlot plot(XYSeriesCollection data, NumberAxis axis, XYItemRenderer r) {
     XYPlot plot = new XYPlot(data, null, axis, r);
+    // Stable first, the canary over it: the canary is what the chart is about.
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(GRID);
     plot.setDomainGridlinePaint(GRID);
@@ -242,7 +260,7 @@ public final class SummaryChart {
   private static LegendItemCollection legend(ChartModel model) {
     LegendItemCollection items = new LegendItemCollection();
     for (ChartModel.Series s : model.errorPercent()) {
-      items.add(line(s.label(), colour(s.role()), SERIES));
+      items.add(line(s.label(), colour(s.role()), CANARY_LINE));
     }
     if (!model.errorLevels().isEmpty()) {
       items.add(line("gate", GATE, LEVEL));

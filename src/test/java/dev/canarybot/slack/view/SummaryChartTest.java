@@ -7,6 +7,7 @@ import static dev.canarybot.analysis.ChartFixtures.resumed;
 import static dev.canarybot.analysis.ChartFixtures.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarybot.analysis.ChartFixtures;
 import dev.canarybot.analysis.ChartModel;
 import dev.canarybot.analysis.ChartSpan;
 import dev.canarybot.analysis.MetricHistory;
@@ -124,6 +125,32 @@ class SummaryChartTest {
   }
 
   @Test
+  void twoVersionsWithTheSameNumbersAreBothSeen() throws Exception {
+    // The demo's first minutes: both versions at 0 % 5xx and the same P95, one line over the other.
+    CanaryRelease r = started(at(0));
+    ChartSpan span = ChartSpan.of(r, at(10));
+    List<MetricHistory.Point> zero = ChartFixtures.flat(at(0), at(10), Duration.ofSeconds(10), 0.0);
+    List<MetricHistory.Point> fast = ChartFixtures.flat(at(0), at(10), Duration.ofSeconds(10), 100);
+    SummaryChart.Drawn same = SummaryChart.draw(ChartModel.of(r,
+        new MetricHistory(Map.of("v1", zero, "v2", zero), Map.of("v1", fast, "v2", fast)), Thresholds.DEFAULT, span));
+    image = ImageIO.read(new ByteArrayInputStream(same.png()));
+    Files.write(Path.of("target", "summary-chart-same.png"), same.png());
+    try {
+      for (int panel = 0; panel < 2; panel++) {
+        Rectangle2D area = same.panels().get(panel);
+        assertThat(count(SummaryChart.STABLE, area)).as("stable in panel %d", panel).isGreaterThan(300);
+        assertThat(count(SummaryChart.CANARY, area)).as("canary in panel %d", panel).isGreaterThan(300);
+        // 0 % is drawn above the frame, not on it: at 0 on the axis there is green and orange.
+        // P95 axis 0..2,200 ms (the gate, plus 10 %): 100 ms is 1/22 of the way up.
+        assertThat(rowCount(SummaryChart.CANARY, area, panel == 0 ? 0 : 100 / 2200.0))
+            .isGreaterThan(300);
+      }
+    } finally {
+      image = ImageIO.read(new ByteArrayInputStream(drawn.png()));
+    }
+  }
+
+  @Test
   void aOnePointHistoryIsNoChart() {
     CanaryRelease r = started(at(0));
     ChartSpan span = ChartSpan.of(r, at(1));
@@ -146,9 +173,13 @@ class SummaryChartTest {
     return n;
   }
 
-  /** Pixels of the colour within two rows of {@code fraction} of the area's height above its bottom. */
+  /**
+   * Pixels of the colour within two rows of the value at {@code fraction} of the way from 0 to the
+   * axis' top; zero sits {@link SummaryChart#BELOW_ZERO} of the height above the area's bottom.
+   */
   static int rowCount(Color c, Rectangle2D area, double fraction) {
-    int row = (int) Math.round(area.getMaxY() - fraction * area.getHeight());
+    double zero = SummaryChart.BELOW_ZERO;
+    int row = (int) Math.round(area.getMaxY() - (zero + (1 - zero) * fraction) * area.getHeight());
     int n = 0;
     for (int y = row - 2; y <= row + 2; y++) {
       for (int x = (int) area.getMinX(); x < (int) area.getMaxX(); x++) {
