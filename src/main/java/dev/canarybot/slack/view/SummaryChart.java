@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.DateFormat;
+import java.time.Duration;
 import java.text.DecimalFormat;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
@@ -78,6 +79,8 @@ public final class SummaryChart {
    * usual case) would otherwise sit on the frame, half clipped.
    */
   static final double BELOW_ZERO = 0.02;
+  /** A span this long has ticks at whole minutes, read as HH:mm; a shorter one needs seconds. */
+  private static final Duration SECOND_TICKS_BELOW = Duration.ofMinutes(3);
   /** Fewer points than this get a dot on each, so a short series is seen, not just a stub of line. */
   private static final int DOTS_BELOW = 30;
 
@@ -134,8 +137,8 @@ public final class SummaryChart {
   }
 
   /**
-   * HH:mm in UTC, with the zone in the axis label; seconds only for a release too young for a
-   * minute tick. The span is the release's, not the data's.
+   * HH:mm in UTC, with the zone in the axis label; seconds only for a release a few minutes old.
+   * The span is the release's, not the data's.
    */
   private static DateAxis timeAxis(ChartModel model) {
     DateAxis time = new DateAxis("time (UTC)");
@@ -146,8 +149,10 @@ public final class SummaryChart {
     DateFormat hhmmss = new SimpleDateFormat("HH:mm:ss", Locale.ROOT);
     hhmmss.setTimeZone(UTC);
     TickUnits units = new TickUnits();
-    for (int seconds : new int[] {10, 15, 30}) {
-      units.add(new DateTickUnit(DateTickUnitType.SECOND, seconds, hhmmss));
+    if (model.span().range().compareTo(SECOND_TICKS_BELOW) < 0) {
+      for (int seconds : new int[] {10, 15, 30}) {
+        units.add(new DateTickUnit(DateTickUnitType.SECOND, seconds, hhmmss));
+      }
     }
     for (int minutes : new int[] {1, 2, 5, 10, 15, 30}) {
       units.add(new DateTickUnit(DateTickUnitType.MINUTE, minutes, hhmm));
