@@ -29,6 +29,9 @@ public class DemoTraffic {
   private static final Logger LOG = Logger.getLogger(DemoTraffic.class);
   /** An hour of one-second ticks: longer than any demo analysis window. */
   private static final int HISTORY_POINTS = 3600;
+  /** Before that, one point per 15 s back to six hours: the longest span a summary chart shows. */
+  private static final Duration OLDER_EVERY = Duration.ofSeconds(15);
+  private static final int OLDER_POINTS = 5 * 3600 / 15;
 
   private final DemoConfig.Traffic config;
   private final LiveWeights weights;
@@ -36,7 +39,7 @@ public class DemoTraffic {
   private final Clock clock;
   private final TrafficSimulator simulator;
   private final SimulatedService service;
-  private final TrafficHistory history = new TrafficHistory(HISTORY_POINTS);
+  private final TrafficHistory history = new TrafficHistory(HISTORY_POINTS, OLDER_EVERY, OLDER_POINTS);
   private volatile Map<String, Integer> lastWeights = Map.of();
   private volatile Map<String, Integer> lastReady = Map.of();
   private volatile double rps;

@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The simulator's cumulative counters at each tick, so a window's increase can be read the way
- * Prometheus' {@code increase()} reads a scraped series. Keeps a bounded number of points.
+ * Prometheus' {@code increase()} reads a scraped series. Keeps a bounded number of recent
+ * points, and behind them a thinner trail for charts: the counters are cumulative, so dropping
+ * points in between loses resolution, never requests.
  */
 final class TrafficHistory {
   /** One version's counters at one tick. */
@@ -24,17 +26,45 @@ final class TrafficHistory {
   record Increase(long requests, long errors, LatencyHistogram latency, Duration covered) {}
 
   private final Deque<Point> points = new ArrayDeque<>();
+  private final Deque<Point> older = new ArrayDeque<>();
   private final int capacity;
+  private final Duration olderEvery;
+  private final int olderCapacity;
 
+  /** Only the newest {@code capacity} points. */
   TrafficHistory(int capacity) {
+    this(capacity, Duration.ZERO, 0);
+  }
+
+  /**
+   * The newest {@code capacity} points, and before them one point per {@code olderEvery}, at
+   * most {@code olderCapacity} of them.
+   */
+  TrafficHistory(int capacity, Duration olderEvery, int olderCapacity) {
     this.capacity = capacity;
+    this.olderEvery = olderEvery;
+    this.olderCapacity = olderCapacity;
   }
 
   synchronized void add(Point point) {
     points.addLast(point);
     while (points.size() > capacity) {
-      points.removeFirst();
+      Point p = points.removeFirst();
+      if (olderCapacity > 0 && (older.isEmpty() || !p.at().isBefore(older.getLast().at().plus(olderEvery)))) {
+        older.addLast(p);
+      }
     }
+    while (older.size() > olderCapacity) {
+      older.removeFirst();
+    }
+  }
+
+  /** Oldest first: the thinned trail, then the recent points. */
+  private List<Point> all() {
+    List<Point> all = new ArrayList<>(older.size() + points.size());
+    all.addAll(older);
+    all.addAll(points);
+    return all;
   }
 
   /** The increase of {@code version} over the {@code window} before the newest point, or null without data. */
@@ -44,9 +74,10 @@ final class TrafficHistory {
     }
     Point last = points.getLast();
     Instant from = last.at().minus(window);
-    Point first = points.getFirst();
+    List<Point> all = all();
+    Point first = all.get(0);
     // The newest point at or before the window's start; the oldest one when history is shorter.
-    for (Point p : points) {
+    for (Point p : all) {
       if (p.at().isAfter(from)) {
         break;
       }
@@ -73,7 +104,7 @@ final class TrafficHistory {
   synchronized List<Step> steps(String version, Instant from, Duration step) {
     List<Step> out = new ArrayList<>();
     Point previous = null;
-    for (Point p : points) {
+    for (Point p : all()) {
       if (p.at().isBefore(from) || !p.versions().containsKey(version)) {
         continue;
       }

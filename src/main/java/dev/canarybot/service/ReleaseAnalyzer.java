@@ -59,10 +59,15 @@ public class ReleaseAnalyzer {
     return analyze(List.of(release)).get(MetricsSource.key(release));
   }
 
+  /** The defaults with the release's overrides; throws {@link InvalidThresholdsException} for bad ones. */
+  static Thresholds thresholds(CanaryRelease r) {
+    return Thresholds.DEFAULT.withOverrides(r.thresholds());
+  }
+
   private Verdict verdict(CanaryRelease r, MetricSnapshot s) {
     Thresholds t;
     try {
-      t = Thresholds.DEFAULT.withOverrides(r.thresholds());
+      t = thresholds(r);
     } catch (InvalidThresholdsException e) {
       // A hand-edited spec must not silently fall back to defaults, nor stop the other releases.
       String why = "spec.thresholds of CanaryRelease " + r.name() + " are invalid: " + e.getMessage();

@@ -80,4 +80,22 @@ class TrafficHistoryTest {
       assertThat(s.increase().errors()).isEqualTo(10);
     });
   }
+
+  @Test
+  void pointsPastTheRecentOnesAreThinnedNotLost() {
+    // 3 recent points, then one per 20 s for at most 3 points: ticks every 10 s, 10 requests each.
+    TrafficHistory history = new TrafficHistory(3, Duration.ofSeconds(20), 3);
+    for (int second = 0; second <= 100; second += 10) {
+      history.add(at(second, second, 0));
+    }
+    // Recent: 80, 90, 100. Fell out: 0..70; kept one per 20 s: 0, 20, 40, 60, of which the last 3.
+    var steps = history.steps("v2", T0, Duration.ofSeconds(10));
+
+    assertThat(steps).extracting(s -> s.at()).containsExactly(
+        T0.plusSeconds(40), T0.plusSeconds(60), T0.plusSeconds(80), T0.plusSeconds(90), T0.plusSeconds(100));
+    // 20 s of traffic between 20 and 40, between 40 and 60, between 60 and 80; then 10 s steps.
+    assertThat(steps).extracting(s -> s.increase().requests()).containsExactly(20L, 20L, 20L, 10L, 10L);
+    // A window reaching back into the thinned trail still counts every request: 100 - 20.
+    assertThat(history.increase("v2", Duration.ofSeconds(80)).requests()).isEqualTo(80);
+  }
 }

@@ -3,12 +3,16 @@ package dev.canarybot.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.canarybot.analysis.ChartModel;
+import dev.canarybot.analysis.ChartSpan;
+import dev.canarybot.analysis.Thresholds;
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.demo.slackapi.FakeMessage;
 import dev.canarybot.demo.traffic.VersionProfile;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.Phase;
 import dev.canarybot.service.port.Analysis;
+import dev.canarybot.service.port.MetricsSource;
 import dev.canarybot.service.port.ReleaseStore;
 import dev.canarybot.service.port.TargetQuery;
 import dev.canarybot.slack.inbound.SlackWork;
@@ -55,6 +59,7 @@ class AnalysisFlowTest {
   @Inject SlackWork work;
   @Inject MutableClock clock;
   @Inject SummaryJob summaries;
+  @Inject MetricsSource metrics;
 
   static boolean clusterReady;
 
@@ -155,6 +160,12 @@ class AnalysisFlowTest {
     cluster();
     dev.canarybot.release.CardRef card = Eventually.await("the card on the release", this::release,
         r -> r.status().card() != null).status().card();
+    // A chart needs a line: two points of a series since the start, one range-query step apart.
+    Eventually.await("two points of history since the start", () -> {
+      CanaryRelease r = release();
+      ChartSpan span = ChartSpan.of(r, clock.instant());
+      return metrics.history(r, span.range(), span.step()).map(h -> ChartModel.of(r, h, Thresholds.DEFAULT, span));
+    }, m -> m.isPresent() && m.get().drawable());
 
     summaries.post();
 

@@ -1,6 +1,6 @@
 package dev.canarybot.service.port;
 
-import dev.canarybot.analysis.MetricHistory;
+import dev.canarybot.analysis.ChartModel;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
@@ -45,10 +45,10 @@ public interface ReleaseNotifier {
   default void recovered(CanaryRelease release, Analysis analysis) {}
 
   /**
-   * The scheduled numbers for the card's thread (with a chart when there is history), and the
-   * card redrawn with them.
+   * The scheduled numbers for the card's thread, and the card redrawn with them; the chart too
+   * when there is history and it has a line to draw ({@link ChartModel#drawable()}).
    */
-  default void summary(CanaryRelease release, Analysis analysis, Optional<MetricHistory> history) {}
+  default void summary(CanaryRelease release, Analysis analysis, Optional<ChartModel> chart) {}
 
   /** A release that cannot be read was marked Failed; said once, in its thread or the channel. */
   default void unreadable(UnreadableRelease release, String message) {}

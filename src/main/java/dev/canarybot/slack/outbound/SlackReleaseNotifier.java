@@ -7,7 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
-import dev.canarybot.analysis.MetricHistory;
+import dev.canarybot.analysis.ChartModel;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
@@ -151,23 +151,20 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
   }
 
   @Override
-  public void summary(CanaryRelease release, Analysis analysis, Optional<MetricHistory> history) {
+  public void summary(CanaryRelease release, Analysis analysis, Optional<ChartModel> chart) {
     CardRef card = release.status().card();
     if (off() || card == null) {
       return;
     }
     cards.update(release);
     cards.summary(card, SummaryText.of(release, analysis));
-    history.ifPresent(h -> {
-      byte[] png = SummaryChart.png(release.name() + ": " + release.target().stableSubset() + " vs "
-          + release.target().canarySubset() + ", last 30 min", release.target().stableSubset(),
-          release.target().canarySubset(), h);
-      // An image block needs a public URL; a bot inside a cluster has none, so the PNG is uploaded.
-      outbox.submit(Kind.SUMMARY, "files.uploadV2", Where.thread(card),
-          () -> methods.filesUploadV2(f -> f.channel(card.channel())
-          .threadTs(card.ts()).filename(release.name() + "-summary.png").fileData(png)
-          .title(release.name() + " summary chart")));
-    });
+    // No line to draw (a release a minute old, no traffic yet): the numbers above say it all.
+    chart.flatMap(SummaryChart::png).ifPresent(png ->
+        // An image block needs a public URL; a bot inside a cluster has none, so the PNG is uploaded.
+        outbox.submit(Kind.SUMMARY, "files.uploadV2", Where.thread(card),
+            () -> methods.filesUploadV2(f -> f.channel(card.channel())
+                .threadTs(card.ts()).filename(release.name() + "-summary.png").fileData(png)
+                .title(release.name() + " summary chart"))));
   }
 
   @Override
