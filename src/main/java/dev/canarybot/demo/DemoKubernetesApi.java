@@ -2,7 +2,6 @@ package dev.canarybot.demo;
 
 import dev.canarybot.demo.workloads.DeploymentController;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -39,7 +38,7 @@ public class DemoKubernetesApi {
       return;
     }
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+        new DemoDispatcher(), false);
     server.init(InetAddress.getLoopbackAddress(), config.kubernetesPort());
     try {
       try (KubernetesClient seeding = server.createClient()) {

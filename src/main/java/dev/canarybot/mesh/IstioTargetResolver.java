@@ -10,6 +10,7 @@ import dev.canarybot.service.port.TargetQuery;
 import dev.canarybot.service.port.TargetResolver;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -44,6 +46,37 @@ public class IstioTargetResolver implements TargetResolver {
     } catch (KubernetesClientException e) {
       throw new TargetException("reading VirtualService " + query.virtualService() + "."
           + query.namespace() + " and what it routes to failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<String> workloadMismatch(ReleaseTarget t) {
+    try {
+      Map<String, Map<String, String>> subsets = subsets(t.namespace(), t.host()).byName();
+      Map<String, String> selector = Optional.ofNullable(service(t.host()).getSpec())
+          .map(s -> s.getSelector()).orElse(Map.of());
+      for (String[] pair : new String[][] {{t.stableSubset(), t.stableWorkload()}, {t.canarySubset(), t.canaryWorkload()}}) {
+        Map<String, String> wanted = new TreeMap<>(selector);
+        wanted.putAll(subsets.getOrDefault(pair[0], Map.of()));
+        Deployment d = client.apps().deployments().inNamespace(t.namespace()).withName(pair[1]).get();
+        if (d == null) {
+          continue;
+        }
+        Map<String, String> labels = d.getSpec() == null || d.getSpec().getTemplate() == null
+            || d.getSpec().getTemplate().getMetadata() == null
+            || d.getSpec().getTemplate().getMetadata().getLabels() == null
+            ? Map.of() : d.getSpec().getTemplate().getMetadata().getLabels();
+        if (!subsets.containsKey(pair[0]) || !labels.entrySet().containsAll(wanted.entrySet())) {
+          return Optional.of("Deployment " + pair[1] + "." + t.namespace() + " does not run subset "
+              + pair[0] + " of " + t.host() + " (its pods are labelled " + new TreeMap<>(labels)
+              + ", the subset selects " + wanted + ")");
+        }
+      }
+      return Optional.empty();
+    } catch (TargetException e) {
+      return Optional.of("the Deployments of " + t.describe() + " cannot be checked: " + e.getMessage());
+    } catch (KubernetesClientException e) {
+      return Optional.of("the Deployments of " + t.describe() + " cannot be checked: HTTP " + e.getCode());
     }
   }
 

@@ -217,7 +217,8 @@ public final class ReleaseStateMachine {
   }
 
   private static Decision fail(CanaryRelease r, Fail c, Instant now) {
-    if (!r.phase().ownsRoute()) {
+    // A cleanup not yet carried out can still fail: the bot refuses to retire what it was given.
+    if (!r.phase().ownsRoute() && !awaitsRetirement(r)) {
       return new Refused("not marked failed: " + r.name() + " is already " + r.phase());
     }
     return transition(r, c, now, Phase.Failed, r.status().stepIndex(), r.weight(),

@@ -15,6 +15,7 @@ import dev.canarybot.service.port.RouteDriftException;
 import dev.canarybot.service.port.RouteWeights;
 import dev.canarybot.service.port.StoredRelease;
 import dev.canarybot.service.port.TargetException;
+import dev.canarybot.service.port.TargetResolver;
 import dev.canarybot.service.port.TrafficRouter;
 import dev.canarybot.service.port.Workloads;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +37,16 @@ public class Reconciler {
   private static final Logger LOG = Logger.getLogger(Reconciler.class);
 
   private final TrafficRouter router;
+  private final TargetResolver resolver;
   private final Workloads workloads;
   private final ReleaseStore store;
   private final ReleaseEvents events;
   private final Clock clock;
 
-  public Reconciler(TrafficRouter router, Workloads workloads, ReleaseStore store,
-      ReleaseEvents events, Clock clock) {
+  public Reconciler(TrafficRouter router, TargetResolver resolver, Workloads workloads,
+      ReleaseStore store, ReleaseEvents events, Clock clock) {
     this.router = router;
+    this.resolver = resolver;
     this.workloads = workloads;
     this.store = store;
     this.events = events;
@@ -217,11 +220,18 @@ public class Reconciler {
   private Reconciled retire(StoredRelease stored) {
     CanaryRelease r = stored.release();
     ReleaseTarget t = r.target();
+    Optional<String> mismatch = resolver.workloadMismatch(t);
+    if (mismatch.isPresent()) {
+      // A CanaryRelease is anyone's to edit in its namespace: it never retires a Deployment its
+      // subset does not run.
+      return transition(stored, new Command.Fail(BOT, mismatch.get() + "; nothing was retired"), RouteState.OK);
+    }
     String detail;
     try {
       if (r.status().cleanupMode() == CleanupMode.DELETE) {
-        router.dropStable(t);
+        // The Deployment first: when the delete is refused, the route stays as it was.
         workloads.delete(t.namespace(), t.stableWorkload());
+        router.dropStable(t);
         detail = "Deployment " + t.stableWorkload() + " deleted and subset " + t.stableSubset()
             + " dropped from the route";
       } else {

@@ -22,6 +22,7 @@ import dev.canarybot.service.port.TargetQuery;
 import dev.canarybot.service.port.TargetResolver;
 import dev.canarybot.service.port.UnreadableRelease;
 import dev.canarybot.service.port.UnreadableReleaseException;
+import dev.canarybot.service.port.WorkloadPermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -46,18 +47,20 @@ public class ReleaseService {
   private final ReleaseEvents events;
   private final ReleaseNotifier notifier;
   private final PromotionGates gates;
+  private final WorkloadPermissions permissions;
   private final CanaryConfig config;
   private final Clock clock;
 
   public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
-      ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates, CanaryConfig config,
-      Clock clock) {
+      ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
+      WorkloadPermissions permissions, CanaryConfig config, Clock clock) {
     this.store = store;
     this.resolver = resolver;
     this.reconciler = reconciler;
     this.events = events;
     this.notifier = notifier;
     this.gates = gates;
+    this.permissions = permissions;
     this.config = config;
     this.clock = clock;
   }
@@ -220,6 +223,13 @@ public class ReleaseService {
 
   public ActionResult cleanup(String namespace, String name, String actor, CleanupMode mode,
       boolean force) {
+    if (mode == CleanupMode.DELETE && !permissions.mayDelete(namespace)) {
+      // Refused before anything is stored: a delete the API server then forbids would leave
+      // the release half cleaned up.
+      return new ActionResult.Refused("canary-bot may not delete Deployments in " + namespace
+          + " (its Role does not grant it; the deployment-delete component of manifests/ does). "
+          + "Clean up by scaling to 0 instead: `/canary cleanup " + name + " -n " + namespace + "`");
+    }
     return act(namespace, name, new Command.Cleanup(actor, mode, force));
   }
 

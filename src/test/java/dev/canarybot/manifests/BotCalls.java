@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.cluster.KubernetesReadiness;
 import dev.canarybot.cluster.LeaseLeadership;
+import dev.canarybot.kube.KubernetesPermissions;
 import dev.canarybot.kube.KubernetesPodHealthReader;
+import dev.canarybot.service.port.WorkloadPermissions;
 import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
 import dev.canarybot.mesh.IstioTrafficRouter;
@@ -43,7 +45,8 @@ final class BotCalls {
   /** Adapter classes these scenarios drive; a new adapter must be added here (the test checks). */
   static final Set<Class<?>> EXERCISED = Set.of(IstioTargetResolver.class, IstioTrafficRouter.class,
       KubernetesWorkloads.class, KubernetesPodHealthReader.class, KubernetesReleaseStore.class,
-      KubernetesReleaseEvents.class, KubernetesReadiness.class, LeaseLeadership.class);
+      KubernetesReleaseEvents.class, KubernetesReadiness.class, LeaseLeadership.class,
+      KubernetesPermissions.class);
 
   static final MeshConfig MESH = new MeshConfig() {
     @Override public String virtualServiceApiVersion() { return "networking.istio.io/v1beta1"; }
@@ -138,11 +141,22 @@ final class BotCalls {
     ReleaseService service(List<String> namespaces) {
       KubernetesReleaseStore store = new KubernetesReleaseStore(client, namespaces);
       KubernetesReleaseEvents events = new KubernetesReleaseEvents(client, clock);
-      Reconciler reconciler = new Reconciler(new IstioTrafficRouter(client, MESH),
+      Reconciler reconciler = new Reconciler(new IstioTrafficRouter(client, MESH), new IstioTargetResolver(client, MESH),
           new KubernetesWorkloads(client), store, events, clock);
       return new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
-          (release, entry, outcome) -> { }, r -> List.of(), config(namespaces), clock);
+          (release, entry, outcome) -> { }, r -> List.of(), asked(new KubernetesPermissions(client, clock)), config(namespaces), clock);
     }
+  }
+
+  /**
+   * The real question is asked (and recorded); the answer is yes, because the CRUD mock stores
+   * a SelfSubjectAccessReview without deciding it, and the delete scenario must reach the delete.
+   */
+  private static WorkloadPermissions asked(KubernetesPermissions real) {
+    return ns -> {
+      real.mayDelete(ns);
+      return true;
+    };
   }
 
   private static Set<ApiCall> record(Consumer<Bot> scenario) {

@@ -62,10 +62,10 @@ class AnalysisJobTest {
   };
 
   ReleaseService service() {
-    Reconciler reconciler = new Reconciler(router, new FakeWorkloads(), store, events, clock);
+    Reconciler reconciler = new Reconciler(router, q -> { throw new AssertionError(); }, new FakeWorkloads(), store, events, clock);
     return new ReleaseService(store, q -> new ResolvedTarget("api-vs", ReleaseServiceTest.TARGET,
         router.read(ReleaseServiceTest.TARGET)), reconciler, events, notifier, r -> List.of(),
-        new TestConfig(), clock);
+        ns -> true, new TestConfig(), clock);
   }
 
   /** The analyzer answers whatever {@link #next} says, with empty numbers. */

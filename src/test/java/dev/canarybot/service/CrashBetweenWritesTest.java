@@ -95,9 +95,9 @@ class CrashBetweenWritesTest {
         public void scaleToZero(String ns, String d) { fuse.write(); realWorkloads.scaleToZero(ns, d); }
         public void delete(String ns, String d) { fuse.write(); realWorkloads.delete(ns, d); }
       };
-      Reconciler reconciler = new Reconciler(router, workloads, store, events, clock);
+      Reconciler reconciler = new Reconciler(router, new IstioTargetResolver(client, TwoReplicasTest.MESH), workloads, store, events, clock);
       this.service = new ReleaseService(store, new IstioTargetResolver(client, TwoReplicasTest.MESH),
-          reconciler, events, (release, entry, outcome) -> { }, r -> List.of(), new TestConfig(), clock);
+          reconciler, events, (release, entry, outcome) -> { }, r -> List.of(), ns -> true, new TestConfig(), clock);
     }
   }
 

@@ -22,9 +22,9 @@ class NamespaceScopeTest {
     TargetResolver resolver = q -> new ResolvedTarget("api-vs", new ReleaseTarget(q.namespace(), "api-vs",
         "primary", "api-service." + q.namespace() + ".svc.cluster.local", "v1", "v2", "api-v1", "api-v2"),
         router.read(null));
-    Reconciler reconciler = new Reconciler(router, new FakeWorkloads(), store, new RecordingEvents(), clock);
+    Reconciler reconciler = new Reconciler(router, resolver, new FakeWorkloads(), store, new RecordingEvents(), clock);
     return new ReleaseService(store, resolver, reconciler, new RecordingEvents(),
-        (release, entry, outcome) -> { }, r -> List.of(), scoped(namespaces), clock);
+        (release, entry, outcome) -> { }, r -> List.of(), ns -> true, scoped(namespaces), clock);
   }
 
   static StartRequest start(String namespace) {

@@ -11,6 +11,7 @@ import dev.canarybot.service.port.RouteWeights;
 import dev.canarybot.service.port.TargetException;
 import dev.canarybot.service.port.TargetQuery;
 import dev.canarybot.service.port.TargetResolver;
+import dev.canarybot.service.port.WorkloadPermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,11 +39,12 @@ class ReleaseServiceTest {
   final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
   PromotionGates gates = r -> List.of();
   TargetResolver resolver = q -> new ResolvedTarget("api-vs", TARGET, router.read(TARGET));
+  WorkloadPermissions permissions = ns -> true;
   final ExecutorService pool = Executors.newFixedThreadPool(20);
 
   ReleaseService service() {
-    Reconciler reconciler = new Reconciler(router, workloads, store, events, clock);
-    return new ReleaseService(store, resolver, reconciler, events, notifier, gates, new TestConfig(), clock);
+    Reconciler reconciler = new Reconciler(router, resolver, workloads, store, events, clock);
+    return new ReleaseService(store, resolver, reconciler, events, notifier, gates, permissions, new TestConfig(), clock);
   }
 
   @AfterEach
@@ -107,12 +109,62 @@ class ReleaseServiceTest {
   }
 
   @Test
-  void cleanupByDeleteDropsTheStableDestinationFirst() {
+  void cleanupByDeleteDeletesTheDeploymentThenDropsItsDestination() {
     start();
     service().promote("default", "api-vs", "bob", 100, -1, null, false);
     service().cleanup("default", "api-vs", "bob", CleanupMode.DELETE, false);
     assertThat(router.stableDropped).isTrue();
     assertThat(workloads.calls).containsExactly("delete default/api-v1");
+  }
+
+  @Test
+  void aDeleteTheApiServerRefusesLeavesTheRouteAsItWasAndIsCountedOnOneEvent() {
+    start();
+    service().promote("default", "api-vs", "bob", 100, -1, null, false);
+    workloads.deleteRefusal = new dev.canarybot.service.port.TargetException(
+        "Deployment api-v1.default delete failed: HTTP 403");
+    service().cleanup("default", "api-vs", "bob", CleanupMode.DELETE, false);
+    service().resyncAll();
+    service().resyncAll();
+
+    assertThat(router.stableDropped).isFalse();
+    assertThat(router.weights).isEqualTo(new RouteWeights(0, 100, true));
+    assertThat(events.lines).filteredOn(l -> l.startsWith("CleanupFailed")).hasSize(3);
+  }
+
+  @Test
+  void aDeleteCleanupIsRefusedWhereTheBotMayNotDelete() {
+    start();
+    service().promote("default", "api-vs", "bob", 100, -1, null, false);
+    permissions = ns -> false;
+    ActionResult r = service().cleanup("default", "api-vs", "bob", CleanupMode.DELETE, false);
+
+    assertThat(((ActionResult.Refused) r).reason()).isEqualTo("canary-bot may not delete Deployments in "
+        + "default (its Role does not grant it; the deployment-delete component of manifests/ does). "
+        + "Clean up by scaling to 0 instead: `/canary cleanup api-vs -n default`");
+    assertThat(store.get("api-vs").phase()).isEqualTo(Phase.Promoted);
+    assertThat(workloads.calls).isEmpty();
+  }
+
+  @Test
+  void aCleanupOfADeploymentItsSubsetDoesNotRunFailsTheReleaseAndRetiresNothing() {
+    start();
+    service().promote("default", "api-vs", "bob", 100, -1, null, false);
+    TargetResolver real = resolver;
+    resolver = new TargetResolver() {
+      public ResolvedTarget resolve(TargetQuery q) { return real.resolve(q); }
+      public java.util.Optional<String> workloadMismatch(ReleaseTarget t) {
+        return java.util.Optional.of("Deployment api-v1.default does not run subset v1 of " + t.host());
+      }
+    };
+    service().cleanup("default", "api-vs", "bob", CleanupMode.SCALE_TO_ZERO, false);
+
+    assertThat(workloads.calls).isEmpty();
+    assertThat(store.get("api-vs").phase()).isEqualTo(Phase.Failed);
+    assertThat(store.get("api-vs").status().last().reason())
+        .isEqualTo("Deployment api-v1.default does not run subset v1 of api-service.default.svc.cluster.local; nothing was retired");
+    service().resyncAll();
+    assertThat(workloads.calls).isEmpty();
   }
 
   @Test

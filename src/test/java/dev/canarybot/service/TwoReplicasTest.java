@@ -68,11 +68,11 @@ class TwoReplicasTest {
       KubernetesReleaseStore store = new KubernetesReleaseStore(client, List.of(NS));
       KubernetesReleaseEvents events = new KubernetesReleaseEvents(client, clock);
       this.router = new FlakyRouter(new IstioTrafficRouter(client, MESH));
-      Reconciler reconciler = new Reconciler(router, new KubernetesWorkloads(client), store, events, clock);
+      Reconciler reconciler = new Reconciler(router, new IstioTargetResolver(client, MESH), new KubernetesWorkloads(client), store, events, clock);
       ReleaseNotifier notifier = (release, entry, outcome) ->
           announced.add(name + " " + entry.action().word() + "→" + entry.toWeight());
       this.service = new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
-          notifier, r -> List.of(), new TestConfig(), clock);
+          notifier, r -> List.of(), ns -> true, new TestConfig(), clock);
       this.resync = new ResyncJob(service, leadership);
     }
   }

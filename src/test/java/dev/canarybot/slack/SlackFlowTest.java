@@ -15,6 +15,7 @@ import dev.canarybot.service.port.ReleaseStore;
 import dev.canarybot.slack.inbound.SlackWork;
 import dev.canarybot.slack.outbound.SlackOutbox;
 import dev.canarybot.store.CanaryReleaseResource;
+import dev.canarybot.testing.AllowsDeletes;
 import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.Eventually;
 import dev.canarybot.testing.ExampleCluster;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /** The whole release driven from Slack: signed requests through the real Bolt app. */
 @QuarkusTest
 @TestProfile(SlackProfile.class)
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = AllowsDeletes.class)
 class SlackFlowTest {
   static final String NS = "default";
   static final String CHANNEL = FakeSlack.CHANNEL;

@@ -35,6 +35,25 @@ class KubernetesReleaseEventsTest {
   }
 
   @Test
+  void aRepeatedWarningIsCountedOnOneEventAndADifferentOneGetsItsOwn() {
+    store.create(Releases.started("ev-repeat", "api-vs"));
+    for (int i = 0; i < 3; i++) {
+      events.warning("ev-repeat", "api-vs", "CleanupFailed", "retiring api-v1 failed: forbidden; the resync will try again");
+    }
+    events.warning("ev-repeat", "api-vs", "CleanupFailed", "retiring api-v1 failed: timeout; the resync will try again");
+
+    assertThat(eventsIn("ev-repeat")).hasSize(2);
+    assertThat(eventsIn("ev-repeat")).filteredOn(e -> e.getMessage().contains("forbidden")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.getCount()).isEqualTo(3);
+          assertThat(e.getType()).isEqualTo("Warning");
+          assertThat(e.getReason()).isEqualTo("CleanupFailed");
+        });
+    assertThat(eventsIn("ev-repeat")).filteredOn(e -> e.getMessage().contains("timeout")).singleElement()
+        .extracting(Event::getCount).isEqualTo(1);
+  }
+
+  @Test
   void promotionIsANormalEventOnTheRelease() {
     CanaryRelease started = store.create(Releases.started("ev-promote", "api-vs")).release();
     String uid = client.resources(CanaryReleaseResource.class).inNamespace("ev-promote")

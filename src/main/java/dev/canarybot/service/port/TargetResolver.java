@@ -1,5 +1,8 @@
 package dev.canarybot.service.port;
 
+import dev.canarybot.release.ReleaseTarget;
+import java.util.Optional;
+
 /** Finds the route, subsets and Deployments a release would work on. Reads only. */
 public interface TargetResolver {
 
@@ -8,4 +11,13 @@ public interface TargetResolver {
    *     missing or ambiguous
    */
   ResolvedTarget resolve(TargetQuery query);
+
+  /**
+   * What is wrong when the target's Deployments are not the ones its subsets select (a
+   * hand-made or hand-edited CanaryRelease naming some other Deployment); empty when they are,
+   * or when a Deployment is gone (there is nothing left to retire by mistake).
+   */
+  default Optional<String> workloadMismatch(ReleaseTarget target) {
+    return Optional.empty();
+  }
 }

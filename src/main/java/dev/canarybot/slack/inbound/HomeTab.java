@@ -24,6 +24,7 @@ import dev.canarybot.slack.view.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The App Home tab: every release the bot manages, so an on-call SRE sees what is in flight
@@ -31,6 +32,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class HomeTab {
+  private static final Logger LOG = Logger.getLogger(HomeTab.class);
   private final ReleaseService releases;
   private final CanaryConfig config;
   private final SlackOutbox outbox;
@@ -58,26 +60,48 @@ public class HomeTab {
     return ctx.ack();
   }
 
+  /** Home tabs hold 100 blocks; the last ones are kept for saying what did not fit. */
+  static final int MOST_BLOCKS = 100;
+
   List<LayoutBlock> blocks() {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText("Canary releases"))));
     List<String> namespaces = config.namespaces().orElse(List.of(config.namespace()));
+    int notShown = 0;
     for (String ns : namespaces) {
-      List<CanaryRelease> list = releases.list(ns);
+      List<CanaryRelease> list;
+      try {
+        list = releases.list(ns);
+      } catch (RuntimeException e) {
+        // One namespace that cannot be read must not blank the whole tab.
+        LOG.warnf("home tab: releases in %s unreadable: %s", ns, e.getMessage());
+        list = null;
+      }
+      if (blocks.size() + 3 > MOST_BLOCKS - 1) {
+        notShown += list == null ? 0 : list.size();
+        continue;
+      }
       blocks.add(divider());
       blocks.add(section(s -> s.text(markdownText("*Namespace* `" + ns + "`"))));
-      if (list.isEmpty()) {
+      if (list == null) {
+        blocks.add(context(c -> c.elements(List.of(markdownText("Could not read the releases here; see the bot's log.")))));
+      } else if (list.isEmpty()) {
         blocks.add(context(c -> c.elements(List.of(markdownText("No releases. Start one with `/canary start <virtualservice>`.")))));
       }
-      for (CanaryRelease r : list) {
-        if (blocks.size() >= 95) {
-          break; // Home tabs hold 100 blocks.
+      for (CanaryRelease r : list == null ? List.<CanaryRelease>of() : list) {
+        if (blocks.size() >= MOST_BLOCKS - 1) {
+          notShown++;
+          continue;
         }
         blocks.add(section(s -> s.text(markdownText(SlackText.limit("*" + r.name() + "* · " + r.phase()
             + " · " + r.target().stableSubset() + " " + (100 - r.weight()) + " % / "
             + r.target().canarySubset() + " " + r.weight() + " %"
-            + (r.status().last() == null ? "" : "\n" + r.status().last().describe()), 3000)))));
+            + (r.status().last() == null ? "" : "\n" + SlackText.safe(r.status().last().describe())), 3000)))));
       }
+    }
+    if (notShown > 0) {
+      int n = notShown;
+      blocks.add(context(c -> c.elements(List.of(markdownText("…and " + n + " more releases; `/canary list -n <namespace>` lists them all.")))));
     }
     return blocks;
   }

@@ -7,6 +7,7 @@ import dev.canarybot.release.CardRef;
 import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.LatestAnalysis;
+import dev.canarybot.service.port.WorkloadPermissions;
 import dev.canarybot.slack.view.CanaryCard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -20,11 +21,13 @@ public class CardPublisher {
   private final MethodsClient methods;
   private final LatestAnalysis latest;
   private final ObservationPolicy observation;
+  private final WorkloadPermissions permissions;
   private final Clock clock;
 
   public CardPublisher(SlackOutbox outbox, MethodsClient methods,
-      LatestAnalysis latest, CanaryConfig config, Clock clock) {
+      LatestAnalysis latest, WorkloadPermissions permissions, CanaryConfig config, Clock clock) {
     this.outbox = outbox;
+    this.permissions = permissions;
     this.methods = methods;
     this.latest = latest;
     this.observation = new ObservationPolicy(config.observeFirstStep(), config.observeLaterSteps());
@@ -32,7 +35,8 @@ public class CardPublisher {
   }
 
   public CanaryCard.Drawn draw(CanaryRelease release) {
-    return CanaryCard.draw(release, clock.instant(), observation, latest.line(release));
+    return CanaryCard.draw(release, clock.instant(), observation, latest.line(release),
+        permissions.mayDelete(release.namespace()));
   }
 
   /**

@@ -39,6 +39,15 @@ public final class CanaryCard {
    * @param analysis the latest verdict in one mrkdwn line, or null before any analysis ran
    */
   public static Drawn draw(CanaryRelease r, Instant now, ObservationPolicy observation, String analysis) {
+    return draw(r, now, observation, analysis, true);
+  }
+
+  /**
+   * @param deleteAllowed the bot may delete the old Deployment: otherwise no Delete button is
+   *     drawn, because its click could only fail
+   */
+  public static Drawn draw(CanaryRelease r, Instant now, ObservationPolicy observation, String analysis,
+      boolean deleteAllowed) {
     ReleaseTarget t = r.target();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.limit("Canary " + r.name() + " · " + r.phase(), 150)))));
@@ -56,14 +65,14 @@ public final class CanaryCard {
     blocks.add(context(c -> c.elements(List.of(markdownText(timing)))));
     blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Analysis* "
         + (analysis == null ? "waiting for data" : analysis), 3000)))));
-    List<BlockElement> buttons = buttons(r);
+    List<BlockElement> buttons = buttons(r, deleteAllowed);
     if (!buttons.isEmpty()) {
       blocks.add(actions(a -> a.blockId("canary_actions").elements(buttons)));
     }
     HistoryEntry last = r.status().last();
     if (last != null) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(SlackText.limit("Last: " + last.describe()
-          + " — " + last.reason(), 3000))))));
+      blocks.add(context(c -> c.elements(List.of(markdownText(SlackText.limit("Last: "
+          + SlackText.safe(last.describe() + " — " + last.reason()), 3000))))));
     }
     return new Drawn(fallback(r), blocks);
   }
@@ -111,14 +120,14 @@ public final class CanaryCard {
       case Paused: {
         HistoryEntry pause = r.status().lastOf(Action.PAUSE, Action.DRIFT);
         return "Paused" + (pause == null ? "" : " by " + pause.actor() + " at "
-            + TimeText.clock(pause.at()) + ": " + pause.reason());
+            + TimeText.clock(pause.at()) + ": " + SlackText.safe(pause.reason()));
       }
       default:
         return r.phase() + " at " + TimeText.clock(r.status().last().at());
     }
   }
 
-  static List<BlockElement> buttons(CanaryRelease r) {
+  static List<BlockElement> buttons(CanaryRelease r, boolean deleteAllowed) {
     List<BlockElement> buttons = new ArrayList<>();
     ReleaseTarget t = r.target();
     switch (r.phase()) {
@@ -140,10 +149,12 @@ public final class CanaryCard {
         buttons.add(button(r, CardAction.Kind.CLEANUP_SCALE, "Clean up " + t.stableSubset(), "primary",
             "Clean up " + t.stableSubset() + "?", "Scale Deployment " + t.stableWorkload()
                 + " to 0 replicas. Its route entry stays at weight 0.", "Scale to 0"));
-        buttons.add(button(r, CardAction.Kind.CLEANUP_DELETE, "Delete " + t.stableSubset(), "danger",
-            "Delete " + t.stableWorkload() + "?", "Delete Deployment " + t.stableWorkload()
-                + " and drop subset " + t.stableSubset() + " from the route. This cannot be undone.",
-            "Delete"));
+        if (deleteAllowed) {
+          buttons.add(button(r, CardAction.Kind.CLEANUP_DELETE, "Delete " + t.stableSubset(), "danger",
+              "Delete " + t.stableWorkload() + "?", "Delete Deployment " + t.stableWorkload()
+                  + " and drop subset " + t.stableSubset() + " from the route. This cannot be undone.",
+              "Delete"));
+        }
         buttons.add(rollback(r));
         if (r.phase() == Phase.Promoted) {
           buttons.add(button(r, CardAction.Kind.PAUSE, "Pause", null, null, null, null));

@@ -16,9 +16,10 @@ public final class ThreadLine {
     if (e.fromWeight() >= 0 && e.fromWeight() != e.toWeight()) {
       line.append(' ').append(e.fromWeight()).append(" % → ").append(e.toWeight()).append(" %");
     }
-    line.append(": ").append(e.reason());
+    // Reasons can be a person's words and outcomes name things read from the cluster.
+    line.append(": ").append(SlackText.safe(e.reason()));
     if (outcome != null && !outcome.isBlank() && !outcome.equals(e.reason())) {
-      line.append(" · ").append(outcome);
+      line.append(" · ").append(SlackText.safe(outcome));
     }
     return SlackText.limit(line.toString(), 3000);
   }
