@@ -1,5 +1,6 @@
 package dev.canarybot.kube;
 
+import dev.canarybot.cluster.KubernetesErrors;
 import dev.canarybot.service.port.TargetException;
 import dev.canarybot.service.port.Workloads;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +33,7 @@ public class KubernetesWorkloads implements Workloads {
         throw new TargetException("Deployment " + deployment + "." + namespace + " not found", e);
       }
       throw new TargetException("Deployment " + deployment + "." + namespace + " scale to 0 failed: "
-          + e.getMessage(), e);
+          + KubernetesErrors.summary(e), e);
     }
   }
 
@@ -44,7 +45,7 @@ public class KubernetesWorkloads implements Workloads {
     } catch (KubernetesClientException e) {
       if (e.getCode() != HTTP_NOT_FOUND) {
         throw new TargetException("Deployment " + deployment + "." + namespace + " delete failed: "
-            + e.getMessage(), e);
+            + KubernetesErrors.summary(e), e);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.canarybot.mesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.canarybot.cluster.KubernetesErrors;
 import dev.canarybot.release.Names;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.port.ResolvedTarget;
@@ -45,7 +46,7 @@ public class IstioTargetResolver implements TargetResolver {
       return resolveOrThrow(query);
     } catch (KubernetesClientException e) {
       throw new TargetException("reading VirtualService " + query.virtualService() + "."
-          + query.namespace() + " and what it routes to failed: " + e.getMessage(), e);
+          + query.namespace() + " and what it routes to failed: " + KubernetesErrors.summary(e), e);
     }
   }
 
@@ -76,7 +77,7 @@ public class IstioTargetResolver implements TargetResolver {
     } catch (TargetException e) {
       return Optional.of("the Deployments of " + t.describe() + " cannot be checked: " + e.getMessage());
     } catch (KubernetesClientException e) {
-      return Optional.of("the Deployments of " + t.describe() + " cannot be checked: HTTP " + e.getCode());
+      return Optional.of("the Deployments of " + t.describe() + " cannot be checked: " + KubernetesErrors.summary(e));
     }
   }
 

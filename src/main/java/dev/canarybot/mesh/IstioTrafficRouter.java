@@ -1,6 +1,7 @@
 package dev.canarybot.mesh;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.canarybot.cluster.KubernetesErrors;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.port.ClusterUnavailableException;
 import dev.canarybot.service.port.ConflictException;
@@ -113,7 +114,7 @@ public class IstioTrafficRouter implements TrafficRouter {
         }
         // Only a missing object means the target is gone; anything else may pass, and must not
         // fail a release: the resync writes again.
-        throw new ClusterUnavailableException(name(target) + " update failed: " + e.getMessage(), e);
+        throw new ClusterUnavailableException(name(target) + " update failed: " + KubernetesErrors.summary(e), e);
       }
       return verify(target, change);
     }
@@ -136,7 +137,7 @@ public class IstioTrafficRouter implements TrafficRouter {
     try {
       vs = istio.virtualServices().inNamespace(target.namespace()).withName(target.virtualService()).get();
     } catch (KubernetesClientException e) {
-      throw new ClusterUnavailableException(name(target) + " read failed: " + e.getMessage(), e);
+      throw new ClusterUnavailableException(name(target) + " read failed: " + KubernetesErrors.summary(e), e);
     }
     if (vs == null) {
       throw new TargetException(name(target) + " not found");

@@ -1,5 +1,6 @@
 package dev.canarybot.store;
 
+import dev.canarybot.cluster.KubernetesErrors;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
@@ -142,7 +143,7 @@ public class KubernetesReleaseStore implements ReleaseStore {
         }
         throw new ConflictException(id + " exists already", e);
       }
-      throw new ReleaseStoreException(id + " create failed: " + e.getMessage(), e);
+      throw new ReleaseStoreException(id + " create failed: " + KubernetesErrors.summary(e), e);
     }
     // The API server ignores the status of a create when the status is a subresource.
     return stored(writeStatus(resource, created.getMetadata().getResourceVersion()));
@@ -189,7 +190,7 @@ public class KubernetesReleaseStore implements ReleaseStore {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         throw lostRace(name, namespace, version, e);
       }
-      throw new ReleaseStoreException(id(name, namespace) + " update failed: " + e.getMessage(), e);
+      throw new ReleaseStoreException(id(name, namespace) + " update failed: " + KubernetesErrors.summary(e), e);
     }
   }
 
@@ -262,7 +263,7 @@ public class KubernetesReleaseStore implements ReleaseStore {
     try {
       return read.get();
     } catch (KubernetesClientException e) {
-      throw new ReleaseStoreException(what + ": " + verb + " failed: " + e.getMessage(), e);
+      throw new ReleaseStoreException(what + ": " + verb + " failed: " + KubernetesErrors.summary(e), e);
     }
   }
 
