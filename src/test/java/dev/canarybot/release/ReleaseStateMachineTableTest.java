@@ -68,7 +68,9 @@ class ReleaseStateMachineTableTest {
         row(Phase.CleanedUp, "drift", null, "drift not acted on"),
         row(Phase.CleanedUp, "complete", null, "cannot complete"),
         row(Phase.CleanedUp, "cleanup", null, "already cleaned up by carol"),
-        row(Phase.CleanedUp, "fail", null, "already CleanedUp"),
+        // The fixture's cleanup is decided but not yet carried out: it may still fail (the bot
+        // refuses to retire a Deployment the subset does not run). Once retired, it may not.
+        row(Phase.CleanedUp, "fail", Phase.Failed, null),
 
         row(Phase.RolledBack, "start", Phase.Progressing, null),
         row(Phase.RolledBack, "promote", null, "cannot promote: canary was rolled back by alice at 10:02 UTC"),
@@ -131,6 +133,17 @@ class ReleaseStateMachineTableTest {
       assertThat(decision).isInstanceOf(Decision.Refused.class);
       assertThat(((Decision.Refused) decision).reason()).contains(refusal);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRetiredCleanupCannotFail() {
+    CanaryRelease retired = ReleaseStateMachine.retired(inPhase(Phase.CleanedUp), "canary-bot",
+        NOW, "api-v1 at 0 replicas");
+
+    Decision decision = ReleaseStateMachine.decide(retired, command("fail"), NOW);
+
+    assertThat(decision).isInstanceOf(Decision.Refused.class);
+    assertThat(((Decision.Refused) decision).reason()).contains("already CleanedUp");
   }
 
   @ParameterizedTest(name = "no release + {0}")

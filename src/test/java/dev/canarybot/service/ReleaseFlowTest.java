@@ -8,7 +8,6 @@ import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.Decision;
-import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.service.port.ReleaseStore;
@@ -16,6 +15,7 @@ import dev.canarybot.service.port.StoredRelease;
 import dev.canarybot.service.port.TargetQuery;
 import dev.canarybot.service.port.TrafficRouter;
 import dev.canarybot.store.CanaryReleaseResource;
+import dev.canarybot.testing.AllowsDeletes;
 import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.ExampleCluster;
 import dev.canarybot.testing.MutableClock;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * CanaryRelease resource, the VirtualService and the Deployments as a cluster would have them.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = AllowsDeletes.class)
 class ReleaseFlowTest {
   static final String NS = "default";
 
