@@ -283,8 +283,13 @@ public class ReleaseService {
   }
 
   private static ActionResult unreadable(String namespace, String name, UnreadableReleaseException e) {
-    return new ActionResult.Refused(e.getMessage() + ", so canary-bot does not act on it; fix it with "
-        + "`kubectl edit crel " + name + " -n " + namespace + "` or delete it");
+    return new ActionResult.Refused(unreadableReason(namespace, name, e));
+  }
+
+  /** What is wrong with a stored release the bot cannot read, and how a person fixes it. */
+  public static String unreadableReason(String namespace, String name, UnreadableReleaseException e) {
+    return e.getMessage() + ", so canary-bot does not act on it; fix it with "
+        + "`kubectl edit crel " + name + " -n " + namespace + "` or delete it";
   }
 
   private ActionResult decideAndStore(String namespace, String name, Command command) {

@@ -295,6 +295,23 @@ class SlackFlowTest {
   }
 
   @Test
+  void statusOfAHandEditedReleaseSaysWhatIsWrongAndHowToFixIt() {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    card("v2 10 %");
+    CanaryReleaseResource edited = client.resources(CanaryReleaseResource.class).inNamespace(NS)
+        .withName("api-vs").get();
+    edited.getSpec().steps = List.of(50, 10);
+    client.resources(CanaryReleaseResource.class).inNamespace(NS).resource(edited).update();
+
+    slack.command(OUTSIDER, CHANNEL, "status api-vs");
+
+    FakeEphemeral reply = ephemeralTo(OUTSIDER, "api-vs");
+    assertThat(reply.text()).contains("cannot be read: step 10 does not increase")
+        .contains("`kubectl edit crel api-vs -n default`")
+        .doesNotContain("could not finish");
+  }
+
+  @Test
   void theHomeTabListsTheReleases() {
     slack.command(OPERATOR, CHANNEL, "start api-vs");
     card("v2 10 %");

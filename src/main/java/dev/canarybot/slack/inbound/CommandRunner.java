@@ -8,6 +8,7 @@ import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.ReleaseService;
 import dev.canarybot.service.StartRequest;
 import dev.canarybot.service.port.TargetQuery;
+import dev.canarybot.service.port.UnreadableReleaseException;
 import dev.canarybot.slack.AccessPolicy.Need;
 import dev.canarybot.slack.AccessPolicy;
 import dev.canarybot.slack.Mention;
@@ -106,7 +107,14 @@ public class CommandRunner {
   }
 
   private void status(String name, String ns, Asker asker) {
-    Optional<CanaryRelease> release = releases.find(ns, name);
+    Optional<CanaryRelease> release;
+    try {
+      release = releases.find(ns, name);
+    } catch (UnreadableReleaseException e) {
+      // A hand-edited release is shown as what is wrong with it, not as a failure of the bot.
+      asker.answer().send(ReleaseActions.refusal(ReleaseService.unreadableReason(ns, name, e)), null);
+      return;
+    }
     if (release.isEmpty()) {
       asker.answer().send(":grey_question: there is no canary release " + name + " in namespace "
           + ns + ". `/canary list` shows the ones there are.", null);
