@@ -9,28 +9,29 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
- * VirtualServices and DestinationRules as generic resources. The typed istio model would drop
- * fields it does not know on a round trip, so the bot never writes through it.
+ * VirtualServices and DestinationRules as generic resources, at the versions {@link IstioVersions}
+ * chose. The typed istio model would drop fields it does not know on a round trip, so the bot
+ * never writes through it.
  */
 final class IstioApi {
   private final KubernetesClient client;
-  private final ResourceDefinitionContext virtualServices;
-  private final ResourceDefinitionContext destinationRules;
+  private final IstioVersions versions;
 
-  IstioApi(KubernetesClient client, MeshConfig config) {
+  IstioApi(KubernetesClient client, IstioVersions versions) {
     this.client = client;
-    this.virtualServices = context(config.virtualServiceApiVersion(), "VirtualService", "virtualservices");
-    this.destinationRules = context(config.destinationRuleApiVersion(), "DestinationRule", "destinationrules");
+    this.versions = versions;
   }
 
   MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
       virtualServices() {
-    return client.genericKubernetesResources(virtualServices);
+    return client.genericKubernetesResources(
+        context(versions.get().virtualServices(), "VirtualService", "virtualservices"));
   }
 
   MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
       destinationRules() {
-    return client.genericKubernetesResources(destinationRules);
+    return client.genericKubernetesResources(
+        context(versions.get().destinationRules(), "DestinationRule", "destinationrules"));
   }
 
   ObjectNode tree(GenericKubernetesResource resource) {
@@ -41,12 +42,11 @@ final class IstioApi {
     return client.getKubernetesSerialization().convertValue(tree, GenericKubernetesResource.class);
   }
 
-  // Explicit contexts spare an API discovery round trip and work for any configured version.
-  private static ResourceDefinitionContext context(String apiVersion, String kind, String plural) {
-    int slash = apiVersion.indexOf('/');
+  // Explicit contexts spare fabric8's own discovery round trip on every call.
+  private static ResourceDefinitionContext context(IstioApiVersion version, String kind, String plural) {
     return new ResourceDefinitionContext.Builder()
-        .withGroup(apiVersion.substring(0, slash))
-        .withVersion(apiVersion.substring(slash + 1))
+        .withGroup(version.group())
+        .withVersion(version.version())
         .withKind(kind)
         .withPlural(plural)
         .withNamespaced(true)

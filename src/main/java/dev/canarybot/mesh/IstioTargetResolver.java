@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.cluster.KubernetesErrors;
 import dev.canarybot.release.Names;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.ClusterUnavailableException;
 import dev.canarybot.service.port.ResolvedTarget;
 import dev.canarybot.service.port.TargetException;
 import dev.canarybot.service.port.TargetQuery;
@@ -34,10 +35,15 @@ public class IstioTargetResolver implements TargetResolver {
   private final MeshHosts hosts;
 
   @Inject
-  public IstioTargetResolver(KubernetesClient client, MeshConfig config) {
+  public IstioTargetResolver(KubernetesClient client, MeshConfig config, IstioVersions versions) {
     this.client = client;
-    this.istio = new IstioApi(client, config);
+    this.istio = new IstioApi(client, versions);
     this.hosts = new MeshHosts(config.clusterDomain());
+  }
+
+  /** A resolver that chooses its Istio versions on its own, as a separate replica would. */
+  public IstioTargetResolver(KubernetesClient client, MeshConfig config) {
+    this(client, config, new IstioVersions(client, config));
   }
 
   @Override
@@ -47,6 +53,8 @@ public class IstioTargetResolver implements TargetResolver {
     } catch (KubernetesClientException e) {
       throw new TargetException("reading VirtualService " + query.virtualService() + "."
           + query.namespace() + " and what it routes to failed: " + KubernetesErrors.summary(e), e);
+    } catch (ClusterUnavailableException e) {
+      throw new TargetException(e.getMessage() + "; try again", e); // choosing the Istio version
     }
   }
 

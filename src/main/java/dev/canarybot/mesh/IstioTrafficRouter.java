@@ -43,12 +43,22 @@ public class IstioTrafficRouter implements TrafficRouter {
   private final BeforeWrite beforeWrite;
 
   @Inject
+  public IstioTrafficRouter(KubernetesClient client, MeshConfig config, IstioVersions versions) {
+    this(client, config, versions, BeforeWrite.NONE);
+  }
+
+  /** A router that chooses its Istio versions on its own, as a separate replica would. */
   public IstioTrafficRouter(KubernetesClient client, MeshConfig config) {
-    this(client, config, BeforeWrite.NONE);
+    this(client, config, new IstioVersions(client, config), BeforeWrite.NONE);
   }
 
   IstioTrafficRouter(KubernetesClient client, MeshConfig config, BeforeWrite beforeWrite) {
-    this.istio = new IstioApi(client, config);
+    this(client, config, new IstioVersions(client, config), beforeWrite);
+  }
+
+  private IstioTrafficRouter(
+      KubernetesClient client, MeshConfig config, IstioVersions versions, BeforeWrite beforeWrite) {
+    this.istio = new IstioApi(client, versions);
     this.hosts = new MeshHosts(config.clusterDomain());
     this.writeAttempts = Math.max(1, config.writeAttempts());
     this.beforeWrite = beforeWrite;

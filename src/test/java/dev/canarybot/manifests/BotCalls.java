@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -49,8 +50,8 @@ final class BotCalls {
       KubernetesPermissions.class);
 
   static final MeshConfig MESH = new MeshConfig() {
-    @Override public String virtualServiceApiVersion() { return "networking.istio.io/v1beta1"; }
-    @Override public String destinationRuleApiVersion() { return "networking.istio.io/v1beta1"; }
+    @Override public Optional<String> virtualServiceApiVersion() { return Optional.of("networking.istio.io/v1beta1"); }
+    @Override public Optional<String> destinationRuleApiVersion() { return Optional.of("networking.istio.io/v1beta1"); }
     @Override public String clusterDomain() { return "cluster.local"; }
     @Override public int writeAttempts() { return 5; }
   };

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ import org.junit.jupiter.api.Test;
 class TwoReplicasTest {
   static final String NS = ExampleCluster.NS;
   static final MeshConfig MESH = new MeshConfig() {
-    @Override public String virtualServiceApiVersion() { return "networking.istio.io/v1beta1"; }
-    @Override public String destinationRuleApiVersion() { return "networking.istio.io/v1beta1"; }
+    @Override public Optional<String> virtualServiceApiVersion() { return Optional.of("networking.istio.io/v1beta1"); }
+    @Override public Optional<String> destinationRuleApiVersion() { return Optional.of("networking.istio.io/v1beta1"); }
     @Override public String clusterDomain() { return "cluster.local"; }
     @Override public int writeAttempts() { return 5; }
   };

@@ -67,7 +67,8 @@ public final class ExampleCluster {
   public static List<ObjectNode> documents() {
     List<ObjectNode> docs = new ArrayList<>();
     try (Stream<Path> files = Files.list(EXAMPLES)) {
-      for (Path file : files.sorted().toList()) {
+      // Only the folder's own YAML files: subfolders (gateway-api/) hold other variants of the app.
+      for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml") && Files.isRegularFile(f)).sorted().toList()) {
         new YAMLMapper().readValues(new YAMLMapper().createParser(file.toFile()), ObjectNode.class)
             .forEachRemaining(docs::add);
       }
