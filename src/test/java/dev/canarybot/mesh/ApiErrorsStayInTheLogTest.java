@@ -44,8 +44,8 @@ class ApiErrorsStayInTheLogTest {
             .build())
         .always();
     MeshConfig mesh = new MeshConfig() {
-      @Override public String virtualServiceApiVersion() { return "networking.istio.io/v1beta1"; }
-      @Override public String destinationRuleApiVersion() { return "networking.istio.io/v1beta1"; }
+      @Override public java.util.Optional<String> virtualServiceApiVersion() { return java.util.Optional.of("networking.istio.io/v1beta1"); }
+      @Override public java.util.Optional<String> destinationRuleApiVersion() { return java.util.Optional.of("networking.istio.io/v1beta1"); }
       @Override public String clusterDomain() { return "cluster.local"; }
       @Override public int writeAttempts() { return 1; }
     };
