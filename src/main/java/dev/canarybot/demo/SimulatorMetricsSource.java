@@ -8,6 +8,7 @@ import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.metrics.StandInMetricsSource;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.StartFacts;
 import dev.canarybot.service.port.MetricsSource;
 import dev.canarybot.service.port.PodHealthReader;
 import io.quarkus.arc.lookup.LookupIfProperty;
@@ -62,6 +63,19 @@ public class SimulatorMetricsSource implements StandInMetricsSource {
           null));
     }
     return out;
+  }
+
+  /** What the simulator served of the subset within the window, as Prometheus' request query would see it. */
+  @Override
+  public StartFacts.Sample recentSample(ReleaseTarget target, String subset, Duration window) {
+    if (!target.host().equals(traffic.config().host())) {
+      return new StartFacts.Sample(StartFacts.Sample.State.NONE, "the simulator serves " + traffic.config().host() + " only");
+    }
+    TrafficHistory.Increase inc = traffic.history().increase(subset, window);
+    if (inc == null) {
+      return new StartFacts.Sample(StartFacts.Sample.State.NONE, "the simulator has served nothing yet");
+    }
+    return new StartFacts.Sample(StartFacts.Sample.State.SEEN, inc.requests() + " simulated requests");
   }
 
   /** The chart's series from the simulator's own history, as Prometheus' range queries would give them. */

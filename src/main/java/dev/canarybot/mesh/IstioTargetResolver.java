@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.cluster.KubernetesErrors;
 import dev.canarybot.release.Names;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.StartFacts;
 import dev.canarybot.service.port.ClusterUnavailableException;
 import dev.canarybot.service.port.ResolvedTarget;
 import dev.canarybot.service.port.TargetException;
@@ -86,6 +87,24 @@ public class IstioTargetResolver implements TargetResolver {
       return Optional.of("the Deployments of " + t.describe() + " cannot be checked: " + e.getMessage());
     } catch (KubernetesClientException e) {
       return Optional.of("the Deployments of " + t.describe() + " cannot be checked: " + KubernetesErrors.summary(e));
+    }
+  }
+
+  @Override
+  public StartFacts.RouteMeta routeMeta(ReleaseTarget t) {
+    try {
+      GenericKubernetesResource vs =
+          istio.virtualServices().inNamespace(t.namespace()).withName(t.virtualService()).get();
+      if (vs == null) {
+        throw new TargetException("VirtualService " + t.virtualService() + "." + t.namespace() + " not found");
+      }
+      Map<String, String> annotations = Optional.ofNullable(vs.getMetadata().getAnnotations()).orElse(Map.of());
+      List<StartFacts.Owner> owners = Optional.ofNullable(vs.getMetadata().getOwnerReferences()).orElse(List.of())
+          .stream().map(o -> new StartFacts.Owner(o.getApiVersion(), o.getKind(), o.getName())).toList();
+      return new StartFacts.RouteMeta(annotations, owners);
+    } catch (KubernetesClientException e) {
+      throw new TargetException("reading VirtualService " + t.virtualService() + "." + t.namespace()
+          + " failed: " + KubernetesErrors.summary(e), e);
     }
   }
 

@@ -5,6 +5,8 @@ import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.StartFacts;
 import dev.canarybot.service.port.MetricsSource;
 import dev.canarybot.service.port.PodHealthReader;
 import io.micrometer.core.instrument.Counter;
@@ -91,6 +93,31 @@ public class PrometheusMetricsSource implements MetricsSource {
       return unavailable(releases, at, window, e.getMessage());
     } finally {
       lastTickQueries.set(sent.get());
+    }
+  }
+
+  /** The tick's request query for this one target: a series of the subset means Prometheus sees it. */
+  @Override
+  public StartFacts.Sample recentSample(ReleaseTarget target, String subset, Duration window) {
+    if (client.isEmpty()) {
+      return StartFacts.Sample.unavailable("no Prometheus configured (set PROMETHEUS_URL)");
+    }
+    String version = versions.of(subset);
+    String asked = templates.versionLabel() + "=\"" + version + "\" in the last " + dev.canarybot.release.TimeText.duration(window);
+    try {
+      queries.increment();
+      List<Sample> series = client.get().query(templates.render(List.of(target), window).requests(), clock.instant())
+          .stream()
+          .filter(s -> target.host().equals(s.label(templates.serviceLabel())) && version.equals(s.label(templates.versionLabel())))
+          .filter(s -> s.value().isPresent())
+          .toList();
+      if (series.isEmpty()) {
+        return new StartFacts.Sample(StartFacts.Sample.State.NONE, "no istio_requests_total with " + asked);
+      }
+      long requests = Math.round(series.stream().mapToDouble(s -> s.value().getAsDouble()).sum());
+      return new StartFacts.Sample(StartFacts.Sample.State.SEEN, requests + " requests with " + asked);
+    } catch (PrometheusException e) {
+      return StartFacts.Sample.unavailable(e.getMessage());
     }
   }
 

@@ -8,6 +8,7 @@ import dev.canarybot.release.Decision;
 import dev.canarybot.release.Effect;
 import dev.canarybot.release.InvalidPlanException;
 import dev.canarybot.release.Phase;
+import dev.canarybot.release.Preflight;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
@@ -48,12 +49,13 @@ public class ReleaseService {
   private final ReleaseNotifier notifier;
   private final PromotionGates gates;
   private final WorkloadPermissions permissions;
+  private final StartPreflight preflight;
   private final CanaryConfig config;
   private final Clock clock;
 
   public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
       ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
-      WorkloadPermissions permissions, CanaryConfig config, Clock clock) {
+      WorkloadPermissions permissions, StartPreflight preflight, CanaryConfig config, Clock clock) {
     this.store = store;
     this.resolver = resolver;
     this.reconciler = reconciler;
@@ -61,6 +63,7 @@ public class ReleaseService {
     this.notifier = notifier;
     this.gates = gates;
     this.permissions = permissions;
+    this.preflight = preflight;
     this.config = config;
     this.clock = clock;
   }
@@ -113,6 +116,18 @@ public class ReleaseService {
     if (rival.isPresent()) {
       return alreadyRunning(rival.get());
     }
+    Preflight checked;
+    try {
+      checked = preflight.check(resolved.target());
+    } catch (TargetException e) {
+      return new ActionResult.Refused("cannot start: the checks before a start could not read the cluster: "
+          + e.getMessage() + ". Nothing is started on what could not be checked; try again");
+    }
+    if (checked.refused()) {
+      return new ActionResult.Refused("cannot start " + resolved.target().describe()
+          + ": the checks before a start found what must be fixed first\n• "
+          + String.join("\n• ", checked.lines()) + "\nThe checks run again at the next start");
+    }
     Command start = new Command.Start(request.actor(), resolved.releaseName(), resolved.target(),
         plan, request.autoRollback(), resolved.current().canary());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -132,7 +147,7 @@ public class ReleaseService {
         StoredRelease written = existing.isPresent()
             ? store.update(existing.get(), a.release())
             : store.create(a.release());
-        ActionResult result = afterTransition(written, a);
+        ActionResult result = afterTransition(written, a, checked);
         if (request.cardChannel() != null && result instanceof ActionResult.Done done) {
           postCard(done, request.cardChannel());
         }
@@ -313,7 +328,7 @@ public class ReleaseService {
       seenTransitions = transitions;
       try {
         return afterTransition(store.update(current.get(), ((Decision.Accepted) d).release()),
-            (Decision.Accepted) d);
+            (Decision.Accepted) d, Preflight.none());
       } catch (ConflictException e) {
         // Lost the race: re-read to learn whether it was another transition or bookkeeping.
       }
@@ -321,13 +336,13 @@ public class ReleaseService {
     return busy(name);
   }
 
-  private ActionResult afterTransition(StoredRelease written, Decision.Accepted a) {
+  private ActionResult afterTransition(StoredRelease written, Decision.Accepted a, Preflight checked) {
     events.transitioned(a.release(), a.entry());
     boolean reassert = a.effects().stream().anyMatch(e -> e instanceof Effect.ReassertWeights);
     Reconciler.Reconciled r = reconciler.reconcile(written, reassert, a.entry().fromWeight());
     notifier.transitioned(r.stored().release(), a.entry(), r.outcome());
     tell(r);
-    return new ActionResult.Done(r.stored().release(), a.entry(), r.outcome(), r.route());
+    return new ActionResult.Done(r.stored().release(), a.entry(), r.outcome(), r.route(), checked);
   }
 
   /** Re-applies every release's weights, finishes pending cleanups and reports drift. */

@@ -6,6 +6,7 @@ import dev.canarybot.cluster.KubernetesReadiness;
 import dev.canarybot.cluster.LeaseLeadership;
 import dev.canarybot.kube.KubernetesPermissions;
 import dev.canarybot.kube.KubernetesPodHealthReader;
+import dev.canarybot.kube.KubernetesPreflightFacts;
 import dev.canarybot.service.port.WorkloadPermissions;
 import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
@@ -16,6 +17,7 @@ import dev.canarybot.service.ActionResult;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.Reconciler;
 import dev.canarybot.service.ReleaseService;
+import dev.canarybot.service.StartPreflight;
 import dev.canarybot.service.StartRequest;
 import dev.canarybot.service.port.TargetQuery;
 import dev.canarybot.store.KubernetesReleaseEvents;
@@ -47,7 +49,7 @@ final class BotCalls {
   static final Set<Class<?>> EXERCISED = Set.of(IstioTargetResolver.class, IstioTrafficRouter.class,
       KubernetesWorkloads.class, KubernetesPodHealthReader.class, KubernetesReleaseStore.class,
       KubernetesReleaseEvents.class, KubernetesReadiness.class, LeaseLeadership.class,
-      KubernetesPermissions.class);
+      KubernetesPermissions.class, KubernetesPreflightFacts.class);
 
   static final MeshConfig MESH = new MeshConfig() {
     @Override public Optional<String> virtualServiceApiVersion() { return Optional.of("networking.istio.io/v1beta1"); }
@@ -145,7 +147,9 @@ final class BotCalls {
       Reconciler reconciler = new Reconciler(new IstioTrafficRouter(client, MESH), new IstioTargetResolver(client, MESH),
           new KubernetesWorkloads(client), store, events, clock);
       return new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
-          (release, entry, outcome) -> { }, r -> List.of(), asked(new KubernetesPermissions(client, clock)), config(namespaces), clock);
+          (release, entry, outcome) -> { }, r -> List.of(), asked(new KubernetesPermissions(client, clock)),
+          new StartPreflight(new KubernetesPreflightFacts(client), new IstioTargetResolver(client, MESH),
+              (releases, window) -> java.util.Map.of(), config(namespaces)), config(namespaces), clock);
     }
   }
 

@@ -13,6 +13,7 @@ import dev.canarybot.demo.traffic.TrafficSimulator;
 import dev.canarybot.demo.traffic.VersionProfile;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.StartFacts;
 import dev.canarybot.testing.PrometheusServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -115,6 +116,23 @@ class PrometheusMetricsSourceIntegrationTest {
     double rate = s.canary().errors().getAsDouble() / s.canary().requests().getAsDouble();
     assertThat(rate).isBetween(0.035, 0.065);
     assertThat(s.stable().errors()).hasValue(0);
+  }
+
+  @Test
+  void theStartsSampleCheckSeesTheStableVersionAndNotOneWithoutTraffic() {
+    PrometheusMetricsSource source = source(prometheus.url());
+    assertThat(source.recentSample(API, "v1", WINDOW).state()).isEqualTo(StartFacts.Sample.State.SEEN);
+    StartFacts.Sample none = source.recentSample(API, "v9", WINDOW);
+    assertThat(none.state()).isEqualTo(StartFacts.Sample.State.NONE);
+    assertThat(none.detail()).contains("destination_version=\"v9\"");
+    PrometheusServer doomed = PrometheusServer.start(List.of(exporter.target()), Duration.ofSeconds(1));
+    doomed.stop();
+    try {
+      assertThat(source(doomed.url()).recentSample(API, "v1", WINDOW).state())
+          .isEqualTo(StartFacts.Sample.State.UNAVAILABLE);
+    } finally {
+      doomed.close();
+    }
   }
 
   @Test

@@ -90,10 +90,13 @@ class AnalysisFlowTest {
     return new PodBuilder()
         .withNewMetadata().withName(name).withNamespace(NS)
         .addToLabels("app", "api").addToLabels("version", version).endMetadata()
-        .withNewSpec().addNewContainer().withName("api").withImage("api").endContainer().endSpec()
+        .withNewSpec().addNewContainer().withName("api").withImage("api").endContainer()
+        // in the mesh, as the start's checks want
+        .addNewContainer().withName("istio-proxy").withImage("istio/proxyv2").endContainer().endSpec()
         .withNewStatus().withPhase("Running")
         .addNewCondition().withType("Ready").withStatus("True").endCondition()
         .addNewContainerStatus().withName("api").withReady(true).withRestartCount(0).endContainerStatus()
+        .addNewContainerStatus().withName("istio-proxy").withReady(true).withRestartCount(0).endContainerStatus()
         .endStatus().build();
   }
 

@@ -65,7 +65,7 @@ class AnalysisJobTest {
     Reconciler reconciler = new Reconciler(router, q -> { throw new AssertionError(); }, new FakeWorkloads(), store, events, clock);
     return new ReleaseService(store, q -> new ResolvedTarget("api-vs", ReleaseServiceTest.TARGET,
         router.read(ReleaseServiceTest.TARGET)), reconciler, events, notifier, r -> List.of(),
-        ns -> true, new TestConfig(), clock);
+        ns -> true, dev.canarybot.testing.Preflights.passing(q -> null, new TestConfig()), new TestConfig(), clock);
   }
 
   /** The analyzer answers whatever {@link #next} says, with empty numbers. */

@@ -97,7 +97,9 @@ class CrashBetweenWritesTest {
       };
       Reconciler reconciler = new Reconciler(router, new IstioTargetResolver(client, TwoReplicasTest.MESH), workloads, store, events, clock);
       this.service = new ReleaseService(store, new IstioTargetResolver(client, TwoReplicasTest.MESH),
-          reconciler, events, (release, entry, outcome) -> { }, r -> List.of(), ns -> true, new TestConfig(), clock);
+          reconciler, events, (release, entry, outcome) -> { }, r -> List.of(), ns -> true,
+          dev.canarybot.testing.Preflights.of(client, new IstioTargetResolver(client, TwoReplicasTest.MESH), new TestConfig()),
+          new TestConfig(), clock);
     }
   }
 

@@ -24,7 +24,8 @@ class NamespaceScopeTest {
         router.read(null));
     Reconciler reconciler = new Reconciler(router, resolver, new FakeWorkloads(), store, new RecordingEvents(), clock);
     return new ReleaseService(store, resolver, reconciler, new RecordingEvents(),
-        (release, entry, outcome) -> { }, r -> List.of(), ns -> true, scoped(namespaces), clock);
+        (release, entry, outcome) -> { }, r -> List.of(), ns -> true,
+        dev.canarybot.testing.Preflights.passing(resolver, scoped(namespaces)), scoped(namespaces), clock);
   }
 
   static StartRequest start(String namespace) {

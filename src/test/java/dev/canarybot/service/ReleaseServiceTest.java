@@ -44,7 +44,8 @@ class ReleaseServiceTest {
 
   ReleaseService service() {
     Reconciler reconciler = new Reconciler(router, resolver, workloads, store, events, clock);
-    return new ReleaseService(store, resolver, reconciler, events, notifier, gates, permissions, new TestConfig(), clock);
+    return new ReleaseService(store, resolver, reconciler, events, notifier, gates, permissions,
+        dev.canarybot.testing.Preflights.passing(resolver, new TestConfig()), new TestConfig(), clock);
   }
 
   @AfterEach

@@ -73,7 +73,9 @@ class TwoReplicasTest {
       ReleaseNotifier notifier = (release, entry, outcome) ->
           announced.add(name + " " + entry.action().word() + "→" + entry.toWeight());
       this.service = new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
-          notifier, r -> List.of(), ns -> true, new TestConfig(), clock);
+          notifier, r -> List.of(), ns -> true,
+          dev.canarybot.testing.Preflights.of(client, new IstioTargetResolver(client, MESH), new TestConfig()),
+          new TestConfig(), clock);
       this.resync = new ResyncJob(service, leadership);
     }
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -52,8 +54,23 @@ public final class ExampleCluster {
       istio(kind).inNamespace(NS).resource(resource).create();
     } else {
       HasMetadata typed = client.getKubernetesSerialization().unmarshal(doc.toString());
-      client.resource(typed).inNamespace(NS).create();
+      HasMetadata created = client.resource(typed).inNamespace(NS).create();
+      if (created instanceof Deployment d) {
+        rolledOut(d);
+      }
     }
+  }
+
+  /**
+   * The status a Deployment controller writes once a rollout is done (the test API server has
+   * none): every replica updated and ready, its generation observed. The start's checks want it.
+   */
+  private void rolledOut(Deployment d) {
+    int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+    d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
+        .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas)
+        .withAvailableReplicas(replicas).build());
+    client.apps().deployments().inNamespace(NS).resource(d).updateStatus();
   }
 
   /** Reads one example document, to change it before {@link #create}. */

@@ -1,11 +1,14 @@
 package dev.canarybot.demo.workloads;
 
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +26,8 @@ public final class SimulatedPods {
   public static final String TEMPLATE_HASH = "pod-template-hash";
   static final String CONTAINER_CREATING = "ContainerCreating";
   static final String CRASH_LOOP = "CrashLoopBackOff";
+  static final String SIDECAR = "istio-proxy";
+  static final String SIDECAR_IMAGE = "docker.io/istio/proxyv2:1.28.0";
 
   private SimulatedPods() {}
 
@@ -43,7 +48,7 @@ public final class SimulatedPods {
             .withUid(d.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true)
           .endOwnerReference()
         .endMetadata()
-        .withSpec(d.getSpec().getTemplate().getSpec())
+        .withSpec(injected(d.getSpec().getTemplate().getSpec()))
         .withNewStatus()
           .withPhase("Pending")
           .withStartTime(time(now))
@@ -54,16 +59,32 @@ public final class SimulatedPods {
         .build();
   }
 
+  /**
+   * The template's spec with the {@code istio-proxy} sidecar Istio's injector adds: the demo is a
+   * meshed cluster, and the start's checks refuse pods outside the mesh.
+   */
+  static PodSpec injected(PodSpec template) {
+    PodSpec spec = new PodSpecBuilder(template).build();
+    if (spec.getContainers().stream().noneMatch(c -> SIDECAR.equals(c.getName()))) {
+      spec.getContainers().add(new ContainerBuilder().withName(SIDECAR).withImage(SIDECAR_IMAGE).build());
+    }
+    return spec;
+  }
+
   /** {@code pod}, running and ready since {@code now}. */
   public static Pod ready(Pod pod, Instant now) {
     return new PodBuilder(pod).editStatus()
         .withPhase("Running")
         .withConditions(condition("PodScheduled", true, null, now), condition("Initialized", true, null, now),
             condition("ContainersReady", true, null, now), condition("Ready", true, null, now))
-        .withContainerStatuses(pod.getSpec().getContainers().stream().map(c -> new ContainerStatusBuilder()
-            .withName(c.getName()).withImage(c.getImage()).withReady(true).withStarted(true).withRestartCount(0)
-            .withNewState().withNewRunning().withStartedAt(time(now)).endRunning().endState().build()).toList())
+        .withContainerStatuses(pod.getSpec().getContainers().stream().map(c -> running(c, now)).toList())
         .endStatus().build();
+  }
+
+  private static ContainerStatus running(io.fabric8.kubernetes.api.model.Container c, Instant now) {
+    return new ContainerStatusBuilder()
+        .withName(c.getName()).withImage(c.getImage()).withReady(true).withStarted(true).withRestartCount(0)
+        .withNewState().withNewRunning().withStartedAt(time(now)).endRunning().endState().build();
   }
 
   /**
@@ -75,6 +96,9 @@ public final class SimulatedPods {
         .withPhase(CRASH_LOOP.equals(reason) ? "Running" : "Pending")
         .withConditions(condition("PodScheduled", true, null, now), condition("Ready", false, "ContainersNotReady", now))
         .withContainerStatuses(pod.getSpec().getContainers().stream().map(c -> {
+          if (SIDECAR.equals(c.getName())) {
+            return running(c, now); // the knob fails the application, not the mesh's proxy
+          }
           ContainerStatusBuilder b = new ContainerStatusBuilder().withName(c.getName()).withImage(c.getImage())
               .withReady(false).withStarted(false).withRestartCount(CRASH_LOOP.equals(reason) ? 1 : 0)
               .withNewState().withNewWaiting().withReason(reason).withMessage(KubeletEvents.waitingMessage(pod, c, reason))

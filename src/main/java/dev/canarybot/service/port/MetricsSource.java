@@ -3,6 +3,8 @@ package dev.canarybot.service.port;
 import dev.canarybot.analysis.MetricHistory;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.StartFacts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,14 @@ public interface MetricsSource {
    */
   default Optional<MetricHistory> history(CanaryRelease release, Duration range, Duration step) {
     return Optional.empty();
+  }
+
+  /**
+   * Whether the source holds requests of {@code subset} of the target's host within the last
+   * {@code window}, as the analysis would read them; it does not throw when it cannot tell.
+   */
+  default StartFacts.Sample recentSample(ReleaseTarget target, String subset, Duration window) {
+    return StartFacts.Sample.unavailable("this metrics source cannot tell");
   }
 
   static String key(CanaryRelease release) {

@@ -1,6 +1,7 @@
 package dev.canarybot.service.port;
 
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.StartFacts;
 import java.util.Optional;
 
 /** Finds the route, subsets and Deployments a release would work on. Reads only. */
@@ -19,5 +20,15 @@ public interface TargetResolver {
    */
   default Optional<String> workloadMismatch(ReleaseTarget target) {
     return Optional.empty();
+  }
+
+  /**
+   * The annotations and owner references of the target's VirtualService, where other rollout
+   * controllers mark a route as theirs; none when the resolver cannot tell.
+   *
+   * @throws TargetException when the VirtualService cannot be read
+   */
+  default StartFacts.RouteMeta routeMeta(ReleaseTarget target) {
+    return StartFacts.RouteMeta.none();
   }
 }

@@ -103,7 +103,13 @@ public class CommandRunner {
     ActionResult.Done done = (ActionResult.Done) result;
     String channel = cardChannel(asker.channelId());
     asker.answer().send(":white_check_mark: Started " + SlackText.safe(done.release().describe()) + ". "
-        + SlackText.safe(done.outcome()) + ". The card is in <#" + channel + ">.", null);
+        + SlackText.safe(done.outcome()) + ". The card is in <#" + channel + ">." + checks(done), null);
+  }
+
+  /** The preflight's findings, one line each; read from the cluster, so escaped. */
+  private static String checks(ActionResult.Done done) {
+    return done.preflight().lines().stream().map(line -> "\n• " + SlackText.safe(line))
+        .collect(Collectors.joining("", done.preflight().lines().isEmpty() ? "" : "\nChecked before the start:", ""));
   }
 
   private void status(String name, String ns, Asker asker) {

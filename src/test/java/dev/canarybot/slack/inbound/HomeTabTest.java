@@ -37,7 +37,7 @@ class HomeTabTest {
       public StoredRelease update(StoredRelease p, CanaryRelease n) { throw new UnsupportedOperationException(); }
     };
     ReleaseService releases = new ReleaseService(store, q -> null, null, null, null, r -> List.of(),
-        ns -> true, config, Clock.systemUTC());
+        ns -> true, null, config, Clock.systemUTC());
     return new HomeTab(releases, config, null, null, null);
   }
 
