@@ -7,6 +7,7 @@ import dev.canarybot.cluster.LeaseLeadership;
 import dev.canarybot.kube.KubernetesPermissions;
 import dev.canarybot.kube.KubernetesPodHealthReader;
 import dev.canarybot.service.port.WorkloadPermissions;
+import dev.canarybot.kube.KubernetesFreezeStore;
 import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
 import dev.canarybot.mesh.IstioTrafficRouter;
@@ -15,6 +16,8 @@ import dev.canarybot.release.CleanupMode;
 import dev.canarybot.service.ActionResult;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.Reconciler;
+import dev.canarybot.service.FreezeService;
+import dev.canarybot.service.Policies;
 import dev.canarybot.service.ReleaseService;
 import dev.canarybot.service.StartRequest;
 import dev.canarybot.service.port.TargetQuery;
@@ -46,7 +49,7 @@ final class BotCalls {
   static final Set<Class<?>> EXERCISED = Set.of(IstioTargetResolver.class, IstioTrafficRouter.class,
       KubernetesWorkloads.class, KubernetesPodHealthReader.class, KubernetesReleaseStore.class,
       KubernetesReleaseEvents.class, KubernetesReadiness.class, LeaseLeadership.class,
-      KubernetesPermissions.class);
+      KubernetesPermissions.class, KubernetesFreezeStore.class);
 
   static final MeshConfig MESH = new MeshConfig() {
     @Override public String virtualServiceApiVersion() { return "networking.istio.io/v1beta1"; }
@@ -70,6 +73,12 @@ final class BotCalls {
       service.start(request("no-such-vs"));
       service.start(request("ghost-vs"));
       new KubernetesReadiness(bot.client).call();
+      // Stop the line and start it again: the freeze ConfigMap is created, then updated.
+      FreezeService freezes = bot.freezes(service);
+      if (freezes.freeze("<@U0OPERATOR>", null, "incident").refused()
+          || freezes.unfreeze("<@U0APPROVER>", null).refused()) {
+        throw new AssertionError("freeze scenario refused");
+      }
       LeaseLeadership lease = new LeaseLeadership(bot.client, new LeaseLeadership.Settings("canary-bot",
           "canary-bot-leader", "bot-a", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(50)));
       lease.start();
@@ -133,18 +142,27 @@ final class BotCalls {
   static final class Bot {
     final KubernetesClient client;
     final MutableClock clock = new MutableClock();
+    Policies policies;
+    KubernetesReleaseStore store;
 
     Bot(KubernetesClient client) {
       this.client = client;
     }
 
+    FreezeService freezes(ReleaseService service) {
+      return new FreezeService(policies, store, service, (release, entry, outcome) -> { }, clock);
+    }
+
     ReleaseService service(List<String> namespaces) {
-      KubernetesReleaseStore store = new KubernetesReleaseStore(client, namespaces);
+      store = new KubernetesReleaseStore(client, namespaces);
+      policies = new Policies(new KubernetesFreezeStore(client, "canary-bot", "canary-bot-freeze"),
+          config(namespaces));
       KubernetesReleaseEvents events = new KubernetesReleaseEvents(client, clock);
       Reconciler reconciler = new Reconciler(new IstioTrafficRouter(client, MESH), new IstioTargetResolver(client, MESH),
           new KubernetesWorkloads(client), store, events, clock);
       return new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
-          (release, entry, outcome) -> { }, r -> List.of(), asked(new KubernetesPermissions(client, clock)), config(namespaces), clock);
+          (release, entry, outcome) -> { }, r -> List.of(), asked(new KubernetesPermissions(client, clock)), config(namespaces), clock,
+          policies);
     }
   }
 
