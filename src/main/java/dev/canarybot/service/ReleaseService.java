@@ -209,10 +209,9 @@ public class ReleaseService {
     CanaryRelease release = now.get().release();
     int seen = expectedWeight < 0 ? release.weight() : expectedWeight;
     String why = reason;
-    // Only a move the state machine would make meets the policy: a stale click keeps its own answer.
+    // The policy comes first: during a freeze, "frozen by …" is the answer, whatever the card showed.
     boolean wouldMove = release.phase() == Phase.Progressing && release.weight() == seen;
-    ReleasePolicy.Verdict policy = wouldMove ? policy(Action.PROMOTE, namespace, name, force)
-        : new ReleasePolicy.Verdict(null, null);
+    ReleasePolicy.Verdict policy = policy(Action.PROMOTE, namespace, name, force);
     if (policy.refused()) {
       return new ActionResult.Refused(policy.refusal());
     }
