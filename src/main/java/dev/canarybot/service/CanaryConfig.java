@@ -61,6 +61,20 @@ public interface CanaryConfig {
   @WithDefault("false")
   boolean secondApprover();
 
+  /**
+   * Change windows: the hours promotions are allowed, e.g. {@code Mon-Fri 09:00-17:00
+   * Asia/Shanghai; Sat 10:00-12:00 Asia/Shanghai}; {@code always} means any time.
+   */
+  @WithDefault("always")
+  String windows();
+
+  /** Outside the change windows, starts are refused too (not only promotions). */
+  @WithDefault("false")
+  boolean windowsBlockStart();
+
+  /** Where the freezes are stored ({@code canary.freeze.*}). */
+  Freeze freeze();
+
   /** The scheduled analysis ({@code canary.analysis.*}). */
   Analysis analysis();
 
@@ -86,6 +100,16 @@ public interface CanaryConfig {
     /** Whether promotion waits for the gates (enough data, thresholds, observation time). */
     @WithDefault("true")
     boolean gates();
+  }
+
+  interface Freeze {
+    /** Namespace of the ConfigMap holding the freezes (the bot's own; the Deployment sets it). */
+    @WithDefault("canary-bot")
+    String namespace();
+
+    /** Name of the ConfigMap holding the freezes and their history. */
+    @WithDefault("canary-bot-freeze")
+    String configMap();
   }
 
   interface Summary {

@@ -1,5 +1,6 @@
 package dev.canarybot.service;
 
+import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
@@ -10,9 +11,11 @@ import dev.canarybot.release.InvalidPlanException;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.Preflight;
 import dev.canarybot.release.ReleasePlan;
+import dev.canarybot.release.ReleasePolicy;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.port.ConflictException;
+import dev.canarybot.service.port.FreezeStore;
 import dev.canarybot.service.port.ReleaseEvents;
 import dev.canarybot.service.port.ReleaseNotifier;
 import dev.canarybot.service.port.ReleaseStore;
@@ -25,6 +28,7 @@ import dev.canarybot.service.port.UnreadableRelease;
 import dev.canarybot.service.port.UnreadableReleaseException;
 import dev.canarybot.service.port.WorkloadPermissions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -52,10 +56,22 @@ public class ReleaseService {
   private final StartPreflight preflight;
   private final CanaryConfig config;
   private final Clock clock;
+  private final Policies policies;
 
+  /** Without freezes (none can be stored), with the change windows of {@code config}. */
   public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
       ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
       WorkloadPermissions permissions, StartPreflight preflight, CanaryConfig config, Clock clock) {
+    this(store, resolver, reconciler, events, notifier, gates, permissions, preflight, config, clock,
+        new Policies(FreezeStore.NONE, config));
+  }
+
+  @Inject
+  public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
+      ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
+      WorkloadPermissions permissions, StartPreflight preflight, CanaryConfig config, Clock clock,
+      Policies policies) {
+    this.policies = policies;
     this.store = store;
     this.resolver = resolver;
     this.reconciler = reconciler;
@@ -90,6 +106,11 @@ public class ReleaseService {
     Optional<String> outside = namespaceRefusal(request.query().namespace());
     if (outside.isPresent()) {
       return new ActionResult.Refused(outside.get());
+    }
+    ReleasePolicy.Verdict policy = policy(Action.START, request.query().namespace(),
+        request.query().virtualService(), false);
+    if (policy.refused()) {
+      return new ActionResult.Refused(policy.refusal());
     }
     ReleasePlan plan;
     try {
@@ -204,7 +225,13 @@ public class ReleaseService {
     CanaryRelease release = now.get().release();
     int seen = expectedWeight < 0 ? release.weight() : expectedWeight;
     String why = reason;
-    if (release.phase() == Phase.Progressing && release.weight() == seen) {
+    // The policy comes first: during a freeze, "frozen by …" is the answer, whatever the card showed.
+    boolean wouldMove = release.phase() == Phase.Progressing && release.weight() == seen;
+    ReleasePolicy.Verdict policy = policy(Action.PROMOTE, namespace, name, force);
+    if (policy.refused()) {
+      return new ActionResult.Refused(policy.refusal());
+    }
+    if (wouldMove) {
       List<String> blockers = gates.blockers(release);
       if (!blockers.isEmpty() && !force) {
         return new ActionResult.Refused("cannot promote " + name + " yet: "
@@ -213,6 +240,9 @@ public class ReleaseService {
       }
       if (!blockers.isEmpty()) {
         why = "promoted by override despite: " + String.join("; ", blockers);
+      }
+      if (policy.override() != null) {
+        why = why == null ? policy.override() : why + "; " + policy.override();
       }
     }
     return act(namespace, name, new Command.Promote(actor, toWeight, seen, why, config.secondApprover()));
@@ -229,6 +259,10 @@ public class ReleaseService {
   }
 
   public ActionResult resume(String namespace, String name, String actor) {
+    ReleasePolicy.Verdict policy = policy(Action.RESUME, namespace, name, false);
+    if (policy.refused()) {
+      return new ActionResult.Refused(policy.refusal());
+    }
     return act(namespace, name, new Command.Resume(actor));
   }
 
@@ -238,6 +272,10 @@ public class ReleaseService {
 
   public ActionResult cleanup(String namespace, String name, String actor, CleanupMode mode,
       boolean force) {
+    ReleasePolicy.Verdict policy = policy(Action.CLEANUP, namespace, name, force);
+    if (policy.refused()) {
+      return new ActionResult.Refused(policy.refusal());
+    }
     if (mode == CleanupMode.DELETE && !permissions.mayDelete(namespace)) {
       // Refused before anything is stored: a delete the API server then forbids would leave
       // the release half cleaned up.
@@ -246,6 +284,23 @@ public class ReleaseService {
           + "Clean up by scaling to 0 instead: `/canary cleanup " + name + " -n " + namespace + "`");
     }
     return act(namespace, name, new Command.Cleanup(actor, mode, force));
+  }
+
+  /**
+   * The freezes and windows on this request. Freezes are read from the cluster now; when they
+   * cannot be read the request is refused, because an unknown freeze is never "not frozen".
+   * Rollback and pause never come here: they must not wait for anything.
+   */
+  private ReleasePolicy.Verdict policy(Action action, String namespace, String name, boolean force) {
+    ReleasePolicy policy;
+    try {
+      policy = policies.now();
+    } catch (RuntimeException e) {
+      return new ReleasePolicy.Verdict("cannot " + action.word() + " " + name
+          + ": whether releases are frozen cannot be read (" + e.getMessage() + "); try again, "
+          + "or roll back, which never waits for it", null);
+    }
+    return policy.check(action, namespace, name, null, force, clock.instant());
   }
 
   /**

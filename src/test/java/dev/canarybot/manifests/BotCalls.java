@@ -8,6 +8,7 @@ import dev.canarybot.kube.KubernetesPermissions;
 import dev.canarybot.kube.KubernetesPodHealthReader;
 import dev.canarybot.kube.KubernetesPreflightFacts;
 import dev.canarybot.service.port.WorkloadPermissions;
+import dev.canarybot.kube.KubernetesFreezeStore;
 import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
 import dev.canarybot.mesh.IstioTrafficRouter;
@@ -16,6 +17,8 @@ import dev.canarybot.release.CleanupMode;
 import dev.canarybot.service.ActionResult;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.Reconciler;
+import dev.canarybot.service.FreezeService;
+import dev.canarybot.service.Policies;
 import dev.canarybot.service.ReleaseService;
 import dev.canarybot.service.StartPreflight;
 import dev.canarybot.service.StartRequest;
@@ -49,7 +52,7 @@ final class BotCalls {
   static final Set<Class<?>> EXERCISED = Set.of(IstioTargetResolver.class, IstioTrafficRouter.class,
       KubernetesWorkloads.class, KubernetesPodHealthReader.class, KubernetesReleaseStore.class,
       KubernetesReleaseEvents.class, KubernetesReadiness.class, LeaseLeadership.class,
-      KubernetesPermissions.class, KubernetesPreflightFacts.class);
+      KubernetesPermissions.class, KubernetesPreflightFacts.class, KubernetesFreezeStore.class);
 
   static final MeshConfig MESH = new MeshConfig() {
     @Override public Optional<String> virtualServiceApiVersion() { return Optional.of("networking.istio.io/v1beta1"); }
@@ -73,6 +76,12 @@ final class BotCalls {
       service.start(request("no-such-vs"));
       service.start(request("ghost-vs"));
       new KubernetesReadiness(bot.client).call();
+      // Stop the line and start it again: the freeze ConfigMap is created, then updated.
+      FreezeService freezes = bot.freezes(service);
+      if (freezes.freeze("<@U0OPERATOR>", null, "incident").refused()
+          || freezes.unfreeze("<@U0APPROVER>", null).refused()) {
+        throw new AssertionError("freeze scenario refused");
+      }
       LeaseLeadership lease = new LeaseLeadership(bot.client, new LeaseLeadership.Settings("canary-bot",
           "canary-bot-leader", "bot-a", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(50)));
       lease.start();
@@ -136,20 +145,29 @@ final class BotCalls {
   static final class Bot {
     final KubernetesClient client;
     final MutableClock clock = new MutableClock();
+    Policies policies;
+    KubernetesReleaseStore store;
 
     Bot(KubernetesClient client) {
       this.client = client;
     }
 
+    FreezeService freezes(ReleaseService service) {
+      return new FreezeService(policies, store, service, (release, entry, outcome) -> { }, clock);
+    }
+
     ReleaseService service(List<String> namespaces) {
-      KubernetesReleaseStore store = new KubernetesReleaseStore(client, namespaces);
+      store = new KubernetesReleaseStore(client, namespaces);
+      policies = new Policies(new KubernetesFreezeStore(client, "canary-bot", "canary-bot-freeze"),
+          config(namespaces));
       KubernetesReleaseEvents events = new KubernetesReleaseEvents(client, clock);
       Reconciler reconciler = new Reconciler(new IstioTrafficRouter(client, MESH), new IstioTargetResolver(client, MESH),
           new KubernetesWorkloads(client), store, events, clock);
       return new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
           (release, entry, outcome) -> { }, r -> List.of(), asked(new KubernetesPermissions(client, clock)),
           new StartPreflight(new KubernetesPreflightFacts(client), new IstioTargetResolver(client, MESH),
-              (releases, window) -> java.util.Map.of(), config(namespaces)), config(namespaces), clock);
+              (releases, window) -> java.util.Map.of(), config(namespaces)), config(namespaces), clock,
+          policies);
     }
   }
 

@@ -40,6 +40,14 @@ public class TestConfig implements CanaryConfig {
       public boolean gates() { return false; }
     };
   }
+  @Override public String windows() { return "always"; }
+  @Override public boolean windowsBlockStart() { return false; }
+  @Override public Freeze freeze() {
+    return new Freeze() {
+      public String namespace() { return "canary-bot"; }
+      public String configMap() { return "canary-bot-freeze"; }
+    };
+  }
   @Override public Summary summary() { return () -> "off"; }
   @Override public Alert alert() { return () -> "@here"; }
 }

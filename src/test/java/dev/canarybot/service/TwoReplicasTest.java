@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.canarybot.cluster.LeaseLeadership;
+import dev.canarybot.kube.KubernetesFreezeStore;
 import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
 import dev.canarybot.mesh.IstioTrafficRouter;
@@ -59,6 +60,7 @@ class TwoReplicasTest {
     final LeaseLeadership leadership;
     final FlakyRouter router;
     final ReleaseService service;
+    final FreezeService freezes;
     final ResyncJob resync;
 
     Replica(String name) {
@@ -72,10 +74,21 @@ class TwoReplicasTest {
       Reconciler reconciler = new Reconciler(router, new IstioTargetResolver(client, MESH), new KubernetesWorkloads(client), store, events, clock);
       ReleaseNotifier notifier = (release, entry, outcome) ->
           announced.add(name + " " + entry.action().word() + "→" + entry.toWeight());
+      Policies policies = new Policies(new KubernetesFreezeStore(client, "canary-bot", "canary-bot-freeze"),
+          new TestConfig());
       this.service = new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
           notifier, r -> List.of(), ns -> true,
           dev.canarybot.testing.Preflights.of(client, new IstioTargetResolver(client, MESH), new TestConfig()),
-          new TestConfig(), clock);
+          new TestConfig(), clock, policies);
+      this.freezes = new FreezeService(policies, store, service, new ReleaseNotifier() {
+        @Override public void transitioned(CanaryRelease release, HistoryEntry entry, String outcome) {
+          notifier.transitioned(release, entry, outcome);
+        }
+
+        @Override public void policyChanged(String headline, String detail) {
+          announced.add(name + " " + headline);
+        }
+      }, clock);
       this.resync = new ResyncJob(service, leadership);
     }
   }
@@ -173,6 +186,39 @@ class TwoReplicasTest {
     assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
     second.resync.resync();
     assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+  }
+
+  @Test
+  void aFreezeOnOneReplicaStopsTheOtherAndEitherMayLiftIt() {
+    Replica a = replicas.get(0);
+    Replica b = replicas.get(1);
+    assertThat(a.service.start(new StartRequest("<@U0OPERATOR>",
+        new TargetQuery(NS, "api-vs", null, null, null), null, true))).isInstanceOf(ActionResult.Done.class);
+
+    FreezeService.Outcome frozen = a.freezes.freeze("<@U0OPERATOR>", null, "incident 4711");
+    assertThat(frozen.changed()).containsExactly(NS + "/api-vs");
+    assertThat(stored().phase()).isEqualTo(dev.canarybot.release.Phase.Paused);
+
+    // The other replica reads the same ConfigMap: its promotion is refused with who, when, why.
+    ActionResult refused = b.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, -1, null, true);
+    assertThat(((ActionResult.Refused) refused).reason()).isEqualTo("cannot promote api-vs: frozen by "
+        + "<@U0OPERATOR> at " + dev.canarybot.release.TimeText.clock(clock.instant())
+        + ": incident 4711 — `/canary unfreeze` (approvers) lifts it");
+    // A second freeze of the same scope on the other replica is told the first one.
+    assertThat(b.freezes.freeze("<@U0APPROVER>", null, "me too").refusal()).startsWith("already frozen by <@U0OPERATOR>");
+    // The freeze moved no traffic: it only holds the weights where they were.
+    assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
+
+    FreezeService.Outcome lifted = b.freezes.unfreeze("<@U0APPROVER>", null);
+    assertThat(lifted.changed()).containsExactly(NS + "/api-vs");
+    assertThat(stored().phase()).isEqualTo(dev.canarybot.release.Phase.Progressing);
+    assertThat(a.service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null, false))
+        .isInstanceOf(ActionResult.Done.class);
+    // Announced once each, by the replica that changed the freeze.
+    assertThat(announced).filteredOn(s -> s.contains("*Releases"))
+        .containsExactly(a.name + " :ice_cube: *Releases frozen*", b.name + " :arrow_forward: *Releases unfrozen*");
+    assertThat(stored().status().history()).extracting(e -> e.action().word())
+        .containsExactly("start", "pause", "resume", "promote");
   }
 
   Replica awaitLeader() {

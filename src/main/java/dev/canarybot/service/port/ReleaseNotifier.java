@@ -58,4 +58,15 @@ public interface ReleaseNotifier {
 
   /** The metrics source answers again. */
   default void metricsBack() {}
+
+  /**
+   * A freeze was set or lifted: said once in the channel.
+   *
+   * @param headline the bot's own mrkdwn (":ice_cube: *Releases frozen*")
+   * @param detail domain text holding what a person typed, escaped by the notifier
+   */
+  default void policyChanged(String headline, String detail) {}
+
+  /** The card of a release redrawn without a transition (a freeze banner came or went). */
+  default void redraw(CanaryRelease release) {}
 }

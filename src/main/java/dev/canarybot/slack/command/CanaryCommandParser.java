@@ -80,6 +80,10 @@ public final class CanaryCommandParser {
         return resume(tokens);
       case CLEANUP:
         return cleanup(tokens);
+      case FREEZE:
+        return freeze(tokens);
+      case UNFREEZE:
+        return unfreeze(tokens);
       default:
         throw new IllegalStateException("no parser for " + subcommand);
     }
@@ -166,6 +170,18 @@ public final class CanaryCommandParser {
     noMoreThan(1, args.positionals(), "cleanup");
     CleanupMode mode = args.has(Option.DELETE) ? CleanupMode.DELETE : CleanupMode.SCALE_TO_ZERO;
     return new SlashCommand.Cleanup(name, namespace(args), mode, args.has(Option.FORCE));
+  }
+
+  private static SlashCommand freeze(List<Token> tokens) {
+    CommandArgs args = read(tokens, Option.NAMESPACE);
+    String reason = String.join(" ", args.positionals()).trim();
+    return new SlashCommand.Freeze(namespace(args), reason.isEmpty() ? null : reason);
+  }
+
+  private static SlashCommand unfreeze(List<Token> tokens) {
+    CommandArgs args = read(tokens, Option.NAMESPACE);
+    noMoreThan(0, args.positionals(), "unfreeze");
+    return new SlashCommand.Unfreeze(namespace(args));
   }
 
   private static CommandArgs read(List<Token> tokens, Option first, Option... rest) {

@@ -30,6 +30,11 @@ public final class CanaryUsage {
     define(Subcommand.CLEANUP, "/canary cleanup <name> [--delete] [--force] [-n namespace]",
         "Retire the old version: scale it to 0 (default) or delete it; "
             + "--force skips the wait at 100 %.");
+    define(Subcommand.FREEZE, "/canary freeze [reason…] [-n namespace]",
+        "Stop the line: pause every release (in every managed namespace, or one) and refuse "
+            + "start, promote and cleanup until an approver unfreezes; rollback still works.");
+    define(Subcommand.UNFREEZE, "/canary unfreeze [-n namespace]",
+        "Approvers: lift the freeze and resume the releases it paused (not those a person paused).");
   }
 
   private CanaryUsage() {

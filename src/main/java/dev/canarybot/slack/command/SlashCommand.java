@@ -62,6 +62,19 @@ public sealed interface SlashCommand extends ParseResult {
     public Subcommand subcommand() { return Subcommand.RESUME; }
   }
 
+  /**
+   * Stop the line: {@code namespace} null freezes every managed namespace; {@code reason} is
+   * null when none was given.
+   */
+  record Freeze(String namespace, String reason) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.FREEZE; }
+  }
+
+  /** Lift the freeze of {@code namespace}, or every freeze when it is null. */
+  record Unfreeze(String namespace) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.UNFREEZE; }
+  }
+
   /** {@code force} skips the wait at 100 %. */
   record Cleanup(String name, String namespace, CleanupMode mode, boolean force)
       implements SlashCommand {

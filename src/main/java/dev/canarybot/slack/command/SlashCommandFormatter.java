@@ -80,6 +80,13 @@ public final class SlashCommandFormatter {
         words.add("--force");
       }
       option(words, "-n", cleanup.namespace());
+    } else if (command instanceof SlashCommand.Freeze freeze) {
+      if (freeze.reason() != null) {
+        words.add(quoted(freeze.reason()));
+      }
+      option(words, "-n", freeze.namespace());
+    } else if (command instanceof SlashCommand.Unfreeze unfreeze) {
+      option(words, "-n", unfreeze.namespace());
     }
     return String.join(" ", words);
   }

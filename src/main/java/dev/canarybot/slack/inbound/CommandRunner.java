@@ -1,10 +1,13 @@
 package dev.canarybot.slack.inbound;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.Freeze;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.TimeText;
 import dev.canarybot.service.ActionResult;
 import dev.canarybot.service.CanaryConfig;
+import dev.canarybot.service.FreezeService;
+import dev.canarybot.service.Policies;
 import dev.canarybot.service.ReleaseService;
 import dev.canarybot.service.StartRequest;
 import dev.canarybot.service.port.TargetQuery;
@@ -37,9 +40,14 @@ public class CommandRunner {
   private final CardPublisher cards;
   private final CanaryConfig config;
   private final Clock clock;
+  private final FreezeService freezes;
+  private final Policies policies;
 
   public CommandRunner(ReleaseService releases, AccessPolicy access, ReleaseActions actions,
-      CardPublisher cards, CanaryConfig config, Clock clock) {
+      CardPublisher cards, CanaryConfig config, Clock clock, FreezeService freezes,
+      Policies policies) {
+    this.freezes = freezes;
+    this.policies = policies;
     this.releases = releases;
     this.access = access;
     this.actions = actions;
@@ -69,6 +77,15 @@ public class CommandRunner {
     Optional<String> refused = access.refusal(asker.userId(), need(command), asker.channelId());
     if (refused.isPresent()) {
       asker.answer().send(ReleaseActions.refusal(refused.get()), null);
+      return;
+    }
+    if (command instanceof SlashCommand.Freeze c) {
+      // No -n is every managed namespace, not the default one: stopping the line stops it all.
+      answer(freezes.freeze(Mention.of(asker.userId()), c.namespace(), c.reason()), "Frozen", asker);
+      return;
+    }
+    if (command instanceof SlashCommand.Unfreeze c) {
+      answer(freezes.unfreeze(Mention.of(asker.userId()), c.namespace()), "Unfrozen", asker);
       return;
     }
     String ns = namespaceOf(command);
@@ -112,6 +129,31 @@ public class CommandRunner {
         .collect(Collectors.joining("", done.preflight().lines().isEmpty() ? "" : "\nChecked before the start:", ""));
   }
 
+  private static void answer(FreezeService.Outcome outcome, String done, Asker asker) {
+    if (outcome.refused()) {
+      asker.answer().send(ReleaseActions.refusal(outcome.refusal()), null);
+      return;
+    }
+    String verb = "Frozen".equals(done) ? "paused" : "resumed";
+    asker.answer().send(":white_check_mark: " + done + " " + SlackText.safe(outcome.freeze().scope())
+        + ". " + (outcome.changed().isEmpty() ? "No release was " + verb
+            : "The " + verb + " releases: " + SlackText.safe(String.join(", ", outcome.changed())))
+        + (outcome.failed().isEmpty() ? "" : ". Not " + verb + ": "
+            + SlackText.safe(String.join("; ", outcome.failed()))) + ".", null);
+  }
+
+  /** "🧊 frozen by @alice at 10:02 UTC: …" lines for status and list, or nothing. */
+  private String freezeLines(String ns) {
+    List<Freeze> active;
+    try {
+      active = policies.freezes().active();
+    } catch (RuntimeException e) {
+      return ":warning: whether releases are frozen cannot be read: " + SlackText.safe(e.getMessage()) + "\n";
+    }
+    return active.stream().filter(f -> f.covers(ns))
+        .map(f -> ":ice_cube: " + SlackText.safe(f.refusal()) + "\n").collect(Collectors.joining());
+  }
+
   private void status(String name, String ns, Asker asker) {
     Optional<CanaryRelease> release;
     try {
@@ -126,20 +168,20 @@ public class CommandRunner {
           + ns + ". `/canary list` shows the ones there are.", null);
       return;
     }
-    asker.answer().send(CanaryCard.fallback(release.get()), cards.draw(release.get()));
+    asker.answer().send(freezeLines(ns) + CanaryCard.fallback(release.get()), cards.draw(release.get()));
   }
 
   private void list(String ns, Asker asker) {
     List<CanaryRelease> all = releases.list(ns);
     if (all.isEmpty()) {
-      asker.answer().send("No canary releases in namespace " + ns + ". Start one with `/canary start <virtualservice>`.", null);
+      asker.answer().send(freezeLines(ns) + "No canary releases in namespace " + ns + ". Start one with `/canary start <virtualservice>`.", null);
       return;
     }
     String lines = all.stream().map(r -> "• *" + r.name() + "* " + (100 - r.weight()) + "/"
             + r.weight() + " " + r.phase() + " — " + (r.status().last() == null ? ""
             : SlackText.safe(r.status().last().describe())))
         .collect(Collectors.joining("\n"));
-    asker.answer().send("Canary releases in " + ns + " at " + TimeText.clock(clock.instant()) + ":\n" + lines, null);
+    asker.answer().send(freezeLines(ns) + "Canary releases in " + ns + " at " + TimeText.clock(clock.instant()) + ":\n" + lines, null);
   }
 
   /** A transition typed as a command, for the path clicks take too; -1: "as it is now". */
@@ -182,7 +224,12 @@ public class CommandRunner {
 
   /** What reading or starting needs; transitions are checked on the shared path. */
   static Need need(SlashCommand command) {
-    return command instanceof SlashCommand.Start ? Need.OPERATE : Need.READ;
+    if (command instanceof SlashCommand.Unfreeze) {
+      return Need.APPROVE;
+    }
+    // Whoever may roll back may stop the line.
+    return command instanceof SlashCommand.Start || command instanceof SlashCommand.Freeze
+        ? Need.OPERATE : Need.READ;
   }
 
 }

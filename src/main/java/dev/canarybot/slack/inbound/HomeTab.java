@@ -15,7 +15,9 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.Freeze;
 import dev.canarybot.service.CanaryConfig;
+import dev.canarybot.service.Policies;
 import dev.canarybot.service.ReleaseService;
 import dev.canarybot.slack.outbound.Kind;
 import dev.canarybot.slack.outbound.SlackOutbox;
@@ -38,9 +40,11 @@ public class HomeTab {
   private final SlackOutbox outbox;
   private final MethodsClient methods;
   private final SlackWork work;
+  private final Policies policies;
 
   public HomeTab(ReleaseService releases, CanaryConfig config, SlackOutbox outbox,
-      MethodsClient methods, SlackWork work) {
+      MethodsClient methods, SlackWork work, Policies policies) {
+    this.policies = policies;
     this.releases = releases;
     this.config = config;
     this.outbox = outbox;
@@ -63,9 +67,25 @@ public class HomeTab {
   /** Home tabs hold 100 blocks; the last ones are kept for saying what did not fit. */
   static final int MOST_BLOCKS = 100;
 
+  /** One block for every freeze in force, so the tab stays within its 100 blocks. */
+  private LayoutBlock freezes() {
+    String text;
+    try {
+      List<Freeze> active = policies.freezes().active();
+      text = active.isEmpty() ? "Not frozen: releases may start and be promoted."
+          : String.join("\n", active.stream().map(f -> ":ice_cube: " + SlackText.safe(f.refusal())).toList());
+    } catch (RuntimeException e) {
+      LOG.warnf("home tab: freezes unreadable: %s", e.getMessage());
+      text = ":warning: Whether releases are frozen cannot be read; see the bot's log.";
+    }
+    String shown = SlackText.limit(text, 3000);
+    return section(s -> s.blockId("canary_freezes").text(markdownText(shown)));
+  }
+
   List<LayoutBlock> blocks() {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText("Canary releases"))));
+    blocks.add(freezes());
     List<String> namespaces = config.namespaces().orElse(List.of(config.namespace()));
     int notShown = 0;
     for (String ns : namespaces) {

@@ -7,6 +7,7 @@ import dev.canarybot.release.CardRef;
 import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.service.CanaryConfig;
 import dev.canarybot.service.LatestAnalysis;
+import dev.canarybot.service.Policies;
 import dev.canarybot.service.port.WorkloadPermissions;
 import dev.canarybot.slack.view.CanaryCard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,12 @@ public class CardPublisher {
   private final ObservationPolicy observation;
   private final WorkloadPermissions permissions;
   private final Clock clock;
+  private final Policies policies;
 
   public CardPublisher(SlackOutbox outbox, MethodsClient methods,
-      LatestAnalysis latest, WorkloadPermissions permissions, CanaryConfig config, Clock clock) {
+      LatestAnalysis latest, WorkloadPermissions permissions, CanaryConfig config, Clock clock,
+      Policies policies) {
+    this.policies = policies;
     this.outbox = outbox;
     this.permissions = permissions;
     this.methods = methods;
@@ -36,7 +40,7 @@ public class CardPublisher {
 
   public CanaryCard.Drawn draw(CanaryRelease release) {
     return CanaryCard.draw(release, clock.instant(), observation, latest.line(release),
-        permissions.mayDelete(release.namespace()));
+        permissions.mayDelete(release.namespace()), policies.freezeOf(release.namespace()).orElse(null));
   }
 
   /**

@@ -118,6 +118,24 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
   }
 
   @Override
+  public void policyChanged(String headline, String detail) {
+    String channel = config.channel().orElse(null);
+    if (off() || channel == null) {
+      return;
+    }
+    String text = headline + " " + SlackText.safe(SlackText.limit(detail, 2800));
+    outbox.submit(Kind.ALERT, "chat.postMessage", Where.newMessage(channel),
+        () -> methods.chatPostMessage(m -> m.channel(channel).text(text).unfurlLinks(false).unfurlMedia(false)));
+  }
+
+  @Override
+  public void redraw(CanaryRelease release) {
+    if (!off()) {
+      cards.update(release);
+    }
+  }
+
+  @Override
   public void unreadable(UnreadableRelease release, String message) {
     String channel = release.card() != null ? release.card().channel() : config.channel().orElse(null);
     if (off() || channel == null) {

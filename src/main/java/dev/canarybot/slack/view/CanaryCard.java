@@ -14,6 +14,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.BlockElements;
 import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.Freeze;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.release.Phase;
@@ -48,9 +49,23 @@ public final class CanaryCard {
    */
   public static Drawn draw(CanaryRelease r, Instant now, ObservationPolicy observation, String analysis,
       boolean deleteAllowed) {
+    return draw(r, now, observation, analysis, deleteAllowed, null);
+  }
+
+  /**
+   * @param freeze the freeze over the release's namespace, drawn as a banner under the header,
+   *     or {@code null}
+   */
+  public static Drawn draw(CanaryRelease r, Instant now, ObservationPolicy observation, String analysis,
+      boolean deleteAllowed, Freeze freeze) {
     ReleaseTarget t = r.target();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.limit("Canary " + r.name() + " · " + r.phase(), 150)))));
+    if (freeze != null) {
+      // The reason is a person's text: escaped, and cut to a context element's 3000.
+      blocks.add(context(c -> c.blockId("canary_freeze").elements(List.of(markdownText(
+          SlackText.limit(":ice_cube: *Frozen* — " + SlackText.safe(freeze.refusal()), 3000))))));
+    }
     // Names come from the cluster and a pause reason from a person: neither is bounded, so each
     // field is cut to Block Kit's 2000 (keeping its weight) and the timing line to any text's 3000.
     blocks.add(section(s -> s.fields(List.of(

@@ -77,7 +77,12 @@ class CanaryCommandParserTest {
         valid("resume api-vs -n shop", new Resume("api-vs", "shop")),
         valid("cleanup api-vs", new Cleanup("api-vs", null, CleanupMode.SCALE_TO_ZERO, false)),
         valid("cleanup api-vs --delete --force",
-            new Cleanup("api-vs", null, CleanupMode.DELETE, true)));
+            new Cleanup("api-vs", null, CleanupMode.DELETE, true)),
+        valid("freeze", new SlashCommand.Freeze(null, null)),
+        valid("freeze incident 4711 <!here>", new SlashCommand.Freeze(null, "incident 4711 <!here>")),
+        valid("Freeze -n shop “db failover”", new SlashCommand.Freeze("shop", "db failover")),
+        valid("unfreeze", new SlashCommand.Unfreeze(null)),
+        valid("unfreeze --namespace shop", new SlashCommand.Unfreeze("shop")));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -135,7 +140,11 @@ class CanaryCommandParserTest {
         invalid("rollback api-vs --because", "Unknown option `--because`.", Subcommand.ROLLBACK),
         invalid("help nope", "There is no subcommand `nope`.", Subcommand.HELP),
         invalid("help promote start", "Unexpected word `start` after `help`.", Subcommand.HELP),
-        invalid("rollback api-vs \"unclosed", "A quote (\") is not closed.", null));
+        invalid("rollback api-vs \"unclosed", "A quote (\") is not closed.", null),
+        invalid("freeze --force now", "Unknown option `--force`.", Subcommand.FREEZE),
+        invalid("freeze -n Shop", "namespace", Subcommand.FREEZE),
+        invalid("unfreeze now", "Unexpected word `now` after `unfreeze`.", Subcommand.UNFREEZE),
+        invalid("unfreez", "Did you mean `unfreeze`?", Subcommand.UNFREEZE));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

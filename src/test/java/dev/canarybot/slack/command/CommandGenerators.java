@@ -17,7 +17,7 @@ final class CommandGenerators {
       "--namespace", "--namespace=shop", "--namespace=", "-n=", "--steps", "--steps=10,50,100",
       "--steps=", "10,50,100", "10,", "50,", "100", "5,5,100", "—steps", "–n", "—", "--",
       "-", "--stable", "--canary", "--route", "--no-auto-rollback", "--force", "--force=1",
-      "--delete", "-h", "--help", "api-vs", "API", "a..b", "shop", "v1", "v2", "0", "50",
+      "--delete", "-h", "--help", "freeze", "unfreeze", "unfreez", "api-vs", "API", "a..b", "shop", "v1", "v2", "0", "50",
       "50%", "%", "101", "-5", "\"", "“", "”", "\"a b\"", "&amp;", "&lt;", "x".repeat(70));
 
   private static final List<String> SEPARATORS = List.of(" ", " ", " ", "  ", "\u00A0", "\t", "");
@@ -55,7 +55,7 @@ final class CommandGenerators {
   }
 
   static SlashCommand validCommand(Random random) {
-    switch (random.nextInt(9)) {
+    switch (random.nextInt(11)) {
       case 0:
         return new SlashCommand.Help(random.nextBoolean() ? null
             : Subcommand.values()[random.nextInt(Subcommand.values().length)]);
@@ -79,6 +79,10 @@ final class CommandGenerators {
         return new SlashCommand.Pause(objectName(random), maybe(random, label(random)));
       case 7:
         return new SlashCommand.Resume(objectName(random), maybe(random, label(random)));
+      case 8:
+        return new SlashCommand.Freeze(maybe(random, label(random)), maybe(random, words(random)));
+      case 9:
+        return new SlashCommand.Unfreeze(maybe(random, label(random)));
       default:
         return new SlashCommand.Cleanup(objectName(random), maybe(random, label(random)),
             random.nextBoolean() ? CleanupMode.DELETE : CleanupMode.SCALE_TO_ZERO,

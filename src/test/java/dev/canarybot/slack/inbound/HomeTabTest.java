@@ -38,7 +38,8 @@ class HomeTabTest {
     };
     ReleaseService releases = new ReleaseService(store, q -> null, null, null, null, r -> List.of(),
         ns -> true, null, config, Clock.systemUTC());
-    return new HomeTab(releases, config, null, null, null);
+    return new HomeTab(releases, config, null, null, null,
+        new dev.canarybot.service.Policies(dev.canarybot.service.port.FreezeStore.NONE, config));
   }
 
   static String json(HomeTab tab) {

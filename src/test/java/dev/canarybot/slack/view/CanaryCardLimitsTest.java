@@ -36,6 +36,18 @@ class CanaryCardLimitsTest {
   }
 
   @Test
+  void aFreezeBannerWithTheLongestReasonFitsAndIsEscaped() {
+    // The reason is cut to Freeze.MAX_REASON (300); a 2000-character one of mentions must still fit.
+    dev.canarybot.release.Freeze freeze = new dev.canarybot.release.Freeze(null, "<@U2BOB>",
+        T0.plusSeconds(60), "<!channel>".repeat(200));
+    var drawn = CanaryCard.draw(ReleaseFixtures.progressing(), T0.plusSeconds(90),
+        new ObservationPolicy(Duration.ofMinutes(30), Duration.ofHours(1)), null, true, freeze);
+    String json = GsonFactory.createSnakeCase().toJson(drawn.blocks());
+    assertThat(BlockKitRules.message(json).map(BlockKitProblem::toString).orElse("none")).isEqualTo("none");
+    assertThat(json).contains("canary_freeze").doesNotContain("<!channel>");
+  }
+
+  @Test
   void subsetAndWorkloadNamesLongerThanAFieldAreCut() {
     // Subset names in a DestinationRule have no length limit of their own; 2500 > a field's 2000.
     String longSubset = "s".repeat(2500);
