@@ -29,4 +29,7 @@ public class CanaryReleaseSpec {
    */
   @Size(max = 32)
   public Map<String, String> thresholds;
+  /** Custom checks: a PromQL template per check, judged for canary and stable each tick. */
+  @Size(max = 20)
+  public List<CheckSpecDto> checks;
 }
