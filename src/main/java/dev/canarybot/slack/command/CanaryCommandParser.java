@@ -100,7 +100,7 @@ public final class CanaryCommandParser {
 
   private static SlashCommand start(List<Token> tokens) {
     CommandArgs args = read(tokens, Option.NAMESPACE, Option.STEPS, Option.STABLE,
-        Option.CANARY, Option.ROUTE, Option.NO_AUTO_ROLLBACK);
+        Option.CANARY, Option.ROUTE, Option.NO_AUTO_ROLLBACK, Option.CHECK);
     String virtualService = KubernetesNames.objectName("VirtualService name",
         required(args, "VirtualService", "start"));
     noMoreThan(1, args.positionals(), "start");
@@ -112,7 +112,7 @@ public final class CanaryCommandParser {
     }
     String route = args.value(Option.ROUTE);
     return new SlashCommand.Start(virtualService, namespace(args), steps(args), stable, canary,
-        route, !args.has(Option.NO_AUTO_ROLLBACK));
+        route, !args.has(Option.NO_AUTO_ROLLBACK), checks(args));
   }
 
   private static SlashCommand status(List<Token> tokens) {
@@ -213,6 +213,24 @@ public final class CanaryCommandParser {
     } catch (InvalidPlanException e) {
       throw new UsageProblem("Bad `--steps`: " + e.getMessage() + ".");
     }
+  }
+
+  /** "--check a --check b" or "--check a,b": each a DNS label, each once. */
+  private static List<String> checks(CommandArgs args) {
+    String value = args.value(Option.CHECK);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (String word : value.split(",", -1)) {
+      String name = KubernetesNames.label("check name", word.trim());
+      if (names.contains(name)) {
+        throw new UsageProblem("The check " + UsageProblem.shown(name)
+            + " is named twice; name each check once (`--check a --check b` or `--check a,b`).");
+      }
+      names.add(name);
+    }
+    return names;
   }
 
   /** "50" or "50%": the canary weight to promote to. */

@@ -23,12 +23,20 @@ public sealed interface SlashCommand extends ParseResult {
 
   /**
    * {@code steps}, {@code stableSubset}, {@code canarySubset} and {@code route} are null when not
-   * given; the target resolver then finds them on the VirtualService.
+   * given; the target resolver then finds them on the VirtualService. {@code checks} names
+   * configured custom checks, none when empty.
    */
   record Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
-      String canarySubset, String route, boolean autoRollback) implements SlashCommand {
+      String canarySubset, String route, boolean autoRollback, List<String> checks) implements SlashCommand {
     public Start {
       steps = steps == null ? null : List.copyOf(steps);
+      checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** A start without custom checks. */
+    public Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
+        String canarySubset, String route, boolean autoRollback) {
+      this(virtualService, namespace, steps, stableSubset, canarySubset, route, autoRollback, List.of());
     }
 
     public Subcommand subcommand() { return Subcommand.START; }

@@ -36,6 +36,10 @@ public final class SlashCommandFormatter {
       if (!start.autoRollback()) {
         words.add("--no-auto-rollback");
       }
+      for (String check : start.checks()) {
+        words.add("--check");
+        words.add(check);
+      }
       option(words, "-n", start.namespace());
     } else if (command instanceof SlashCommand.Status) {
       SlashCommand.Status status = (SlashCommand.Status) command;

@@ -17,7 +17,7 @@ final class CommandGenerators {
       "--namespace", "--namespace=shop", "--namespace=", "-n=", "--steps", "--steps=10,50,100",
       "--steps=", "10,50,100", "10,", "50,", "100", "5,5,100", "—steps", "–n", "—", "--",
       "-", "--stable", "--canary", "--route", "--no-auto-rollback", "--force", "--force=1",
-      "--delete", "-h", "--help", "api-vs", "API", "a..b", "shop", "v1", "v2", "0", "50",
+      "--delete", "--check", "--check=a,b", "checkout-success", "-h", "--help", "api-vs", "API", "a..b", "shop", "v1", "v2", "0", "50",
       "50%", "%", "101", "-5", "\"", "“", "”", "\"a b\"", "&amp;", "&lt;", "x".repeat(70));
 
   private static final List<String> SEPARATORS = List.of(" ", " ", " ", "  ", "\u00A0", "\t", "");
@@ -63,7 +63,7 @@ final class CommandGenerators {
         return new SlashCommand.Start(objectName(random), maybe(random, label(random)),
             random.nextBoolean() ? null : steps(random), maybe(random, "v1"),
             maybe(random, "v2-" + label(random)), maybe(random, words(random)),
-            random.nextBoolean());
+            random.nextBoolean(), checks(random));
       case 2:
         return new SlashCommand.Status(maybe(random, objectName(random)),
             maybe(random, label(random)));
@@ -87,6 +87,18 @@ final class CommandGenerators {
   }
 
   /** A DNS-1123 label: lowercase letters and digits with inner dashes. */
+  /** None, one or several distinct check names, as {@code --check} takes them. */
+  static List<String> checks(Random random) {
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = random.nextInt(3); i > 0; i--) {
+      String name = label(random);
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
   static String label(Random random) {
     String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     int length = 1 + random.nextInt(20);
