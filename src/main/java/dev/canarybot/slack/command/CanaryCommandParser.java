@@ -80,6 +80,8 @@ public final class CanaryCommandParser {
         return resume(tokens);
       case CLEANUP:
         return cleanup(tokens);
+      case CHECKS:
+        return checksOf(tokens);
       default:
         throw new IllegalStateException("no parser for " + subcommand);
     }
@@ -166,6 +168,13 @@ public final class CanaryCommandParser {
     noMoreThan(1, args.positionals(), "cleanup");
     CleanupMode mode = args.has(Option.DELETE) ? CleanupMode.DELETE : CleanupMode.SCALE_TO_ZERO;
     return new SlashCommand.Cleanup(name, namespace(args), mode, args.has(Option.FORCE));
+  }
+
+  private static SlashCommand checksOf(List<Token> tokens) {
+    CommandArgs args = read(tokens, Option.NAMESPACE);
+    String name = releaseName(args, "show the checks of");
+    noMoreThan(1, args.positionals(), "checks");
+    return new SlashCommand.Checks(name, namespace(args));
   }
 
   private static CommandArgs read(List<Token> tokens, Option first, Option... rest) {

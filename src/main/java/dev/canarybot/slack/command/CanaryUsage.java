@@ -31,6 +31,8 @@ public final class CanaryUsage {
     define(Subcommand.CLEANUP, "/canary cleanup <name> [--delete] [--force] [-n namespace]",
         "Retire the old version: scale it to 0 (default) or delete it; "
             + "--force skips the wait at 100 %.");
+    define(Subcommand.CHECKS, "/canary checks <name> [-n namespace]",
+        "List the release's custom checks with their latest canary and stable values.");
   }
 
   private CanaryUsage() {

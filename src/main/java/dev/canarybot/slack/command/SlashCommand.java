@@ -70,6 +70,11 @@ public sealed interface SlashCommand extends ParseResult {
     public Subcommand subcommand() { return Subcommand.RESUME; }
   }
 
+  /** The release's custom checks with their latest canary and stable values. */
+  record Checks(String name, String namespace) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.CHECKS; }
+  }
+
   /** {@code force} skips the wait at 100 %. */
   record Cleanup(String name, String namespace, CleanupMode mode, boolean force)
       implements SlashCommand {

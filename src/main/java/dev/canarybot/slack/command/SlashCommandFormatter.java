@@ -74,6 +74,9 @@ public final class SlashCommandFormatter {
       SlashCommand.Resume resume = (SlashCommand.Resume) command;
       words.add(resume.name());
       option(words, "-n", resume.namespace());
+    } else if (command instanceof SlashCommand.Checks checks) {
+      words.add(checks.name());
+      option(words, "-n", checks.namespace());
     } else if (command instanceof SlashCommand.Cleanup) {
       SlashCommand.Cleanup cleanup = (SlashCommand.Cleanup) command;
       words.add(cleanup.name());

@@ -36,15 +36,17 @@ public class CommandRunner {
   private final CardPublisher cards;
   private final CanaryConfig config;
   private final Clock clock;
+  private final dev.canarybot.service.ReleaseAnalyzer analyzer;
 
   public CommandRunner(ReleaseService releases, AccessPolicy access, ReleaseActions actions,
-      CardPublisher cards, CanaryConfig config, Clock clock) {
+      CardPublisher cards, CanaryConfig config, Clock clock, dev.canarybot.service.ReleaseAnalyzer analyzer) {
     this.releases = releases;
     this.access = access;
     this.actions = actions;
     this.cards = cards;
     this.config = config;
     this.clock = clock;
+    this.analyzer = analyzer;
   }
 
   /** Who asked, where, and how to answer them. */
@@ -86,6 +88,8 @@ public class CommandRunner {
       }
     } else if (command instanceof SlashCommand.ListReleases) {
       list(ns, asker);
+    } else if (command instanceof SlashCommand.Checks c) {
+      checks(c.name(), ns, asker);
     } else {
       asker.answer().send(actions.run(ask(command, ns, asker)), null);
     }
@@ -113,6 +117,18 @@ public class CommandRunner {
       return;
     }
     asker.answer().send(CanaryCard.fallback(release.get()), cards.draw(release.get()));
+  }
+
+  /** A fresh analysis of the one release, so any replica answers with current numbers. */
+  private void checks(String name, String ns, Asker asker) {
+    Optional<CanaryRelease> release = releases.find(ns, name);
+    if (release.isEmpty()) {
+      asker.answer().send(":grey_question: there is no canary release " + name + " in namespace "
+          + ns + ". `/canary list` shows the ones there are.", null);
+      return;
+    }
+    asker.answer().send(dev.canarybot.slack.view.CheckText.table(release.get(),
+        analyzer.analyze(release.get()).checks()), null);
   }
 
   private void list(String ns, Asker asker) {

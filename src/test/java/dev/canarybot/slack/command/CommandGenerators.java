@@ -13,7 +13,7 @@ final class CommandGenerators {
       + "\u201C\u201D\u2018\u2019\"'`=%,.-_\t\n\r&;<>@#\\/*";
 
   private static final List<String> GRAMMAR = List.of("help", "start", "status", "list",
-      "promote", "rollback", "pause", "resume", "cleanup", "promot", "Start", "LIST", "-n",
+      "promote", "rollback", "pause", "resume", "cleanup", "checks", "promot", "Start", "LIST", "-n",
       "--namespace", "--namespace=shop", "--namespace=", "-n=", "--steps", "--steps=10,50,100",
       "--steps=", "10,50,100", "10,", "50,", "100", "5,5,100", "—steps", "–n", "—", "--",
       "-", "--stable", "--canary", "--route", "--no-auto-rollback", "--force", "--force=1",
@@ -55,7 +55,7 @@ final class CommandGenerators {
   }
 
   static SlashCommand validCommand(Random random) {
-    switch (random.nextInt(9)) {
+    switch (random.nextInt(10)) {
       case 0:
         return new SlashCommand.Help(random.nextBoolean() ? null
             : Subcommand.values()[random.nextInt(Subcommand.values().length)]);
@@ -79,6 +79,8 @@ final class CommandGenerators {
         return new SlashCommand.Pause(objectName(random), maybe(random, label(random)));
       case 7:
         return new SlashCommand.Resume(objectName(random), maybe(random, label(random)));
+      case 8:
+        return new SlashCommand.Checks(objectName(random), maybe(random, label(random)));
       default:
         return new SlashCommand.Cleanup(objectName(random), maybe(random, label(random)),
             random.nextBoolean() ? CleanupMode.DELETE : CleanupMode.SCALE_TO_ZERO,
@@ -86,7 +88,6 @@ final class CommandGenerators {
     }
   }
 
-  /** A DNS-1123 label: lowercase letters and digits with inner dashes. */
   /** None, one or several distinct check names, as {@code --check} takes them. */
   static List<String> checks(Random random) {
     List<String> names = new java.util.ArrayList<>();
@@ -99,6 +100,7 @@ final class CommandGenerators {
     return names;
   }
 
+  /** A DNS-1123 label: lowercase letters and digits with inner dashes. */
   static String label(Random random) {
     String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     int length = 1 + random.nextInt(20);
