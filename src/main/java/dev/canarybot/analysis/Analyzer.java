@@ -5,6 +5,7 @@ import static dev.canarybot.analysis.NumberText.share;
 import dev.canarybot.analysis.Verdict.Kind;
 import dev.canarybot.release.TimeText;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Turns one tick's snapshot into a verdict. Pure: the same snapshot always gives the same
@@ -15,6 +16,12 @@ public final class Analyzer {
 
   public static Verdict analyze(MetricSnapshot snapshot, Thresholds t, int configuredCanaryWeight,
       Duration timeAtStep, Duration requiredObservation) {
+    return analyze(snapshot, t, configuredCanaryWeight, timeAtStep, requiredObservation, List.of());
+  }
+
+  /** As above, with the release's custom checks judged beside the built-in ones. */
+  public static Verdict analyze(MetricSnapshot snapshot, Thresholds t, int configuredCanaryWeight,
+      Duration timeAtStep, Duration requiredObservation, List<CheckReading> checks) {
     Findings f = new Findings();
     if (!snapshot.available()) {
       String why = "metrics unavailable: " + snapshot.unavailable();
@@ -44,6 +51,8 @@ public final class Analyzer {
         checkSplit(f, canary, stable, t, configuredCanaryWeight);
       }
     }
+    // Checks are judged even without Istio traffic: a business metric has its own source.
+    CustomChecks.check(f, checks, canary.version(), stable.version(), configuredCanaryWeight < 100);
     if (timeAtStep.compareTo(requiredObservation) < 0) {
       f.block("observed " + TimeText.duration(timeAtStep) + " of the required " + TimeText.duration(requiredObservation));
     }

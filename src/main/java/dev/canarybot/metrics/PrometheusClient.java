@@ -107,6 +107,10 @@ public final class PrometheusClient {
       Thread.currentThread().interrupt();
       throw failure(path, promql, "interrupted", e);
     }
+    if (response.statusCode() == 400 || response.statusCode() == 422) {
+      throw new PrometheusRefusedQuery(failure(path, promql,
+          "HTTP " + response.statusCode() + " " + PrometheusAnswer.error(response.body()), null).getMessage());
+    }
     if (response.statusCode() != 200) {
       throw failure(path, promql, "HTTP " + response.statusCode() + " " + PrometheusAnswer.error(response.body()), null);
     }

@@ -1,5 +1,6 @@
 package dev.canarybot.metrics;
 
+import dev.canarybot.analysis.CheckReading;
 import dev.canarybot.analysis.MetricHistory;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
@@ -118,6 +119,47 @@ public class PrometheusMetricsSource implements MetricsSource {
       return new StartFacts.Sample(StartFacts.Sample.State.SEEN, requests + " requests with " + asked);
     } catch (PrometheusException e) {
       return StartFacts.Sample.unavailable(e.getMessage());
+    }
+  }
+
+  /**
+   * One query for every check of every release (see {@link CheckQueries}); when Prometheus
+   * refuses it, each text is asked alone, so one release's bad PromQL blocks only that release.
+   */
+  @Override
+  public Map<String, List<CheckReading>> checks(List<CanaryRelease> releases, Duration window) {
+    CheckQueries plan = new CheckQueries(releases, window, versions);
+    Map<String, CheckQueries.Answer> answers = new java.util.HashMap<>();
+    String joined = plan.joined();
+    if (joined != null && client.isEmpty()) {
+      plan.texts().forEach(t -> answers.put(t, new CheckQueries.Answer(List.of(), "no Prometheus configured (set PROMETHEUS_URL)")));
+    } else if (joined != null) {
+      Instant at = clock.instant();
+      AtomicInteger sent = new AtomicInteger();
+      try {
+        List<List<Sample>> split = plan.split(run(joined, at, sent));
+        for (int i = 0; i < split.size(); i++) {
+          answers.put(plan.texts().get(i), new CheckQueries.Answer(split.get(i), null));
+        }
+      } catch (PrometheusRefusedQuery refused) {
+        for (String text : plan.texts()) {
+          answers.put(text, alone(text, at, sent));
+        }
+      } catch (PrometheusException e) {
+        LOG.warnf("custom checks unavailable: %s", e.getMessage());
+        plan.texts().forEach(t -> answers.put(t, new CheckQueries.Answer(List.of(), "metrics unavailable: " + e.getMessage())));
+      } finally {
+        lastTickQueries.addAndGet(sent.get());
+      }
+    }
+    return plan.readings(answers::get);
+  }
+
+  private CheckQueries.Answer alone(String text, Instant at, AtomicInteger sent) {
+    try {
+      return new CheckQueries.Answer(run(text, at, sent), null);
+    } catch (PrometheusException e) {
+      return new CheckQueries.Answer(List.of(), e.getMessage());
     }
   }
 

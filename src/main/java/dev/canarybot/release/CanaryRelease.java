@@ -2,6 +2,7 @@ package dev.canarybot.release;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * state machine returns new values.
  */
 public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
-    boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds) {
+    boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds, List<CheckSpec> checks) {
 
   public CanaryRelease {
     Objects.requireNonNull(name, "name");
@@ -18,6 +19,13 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(status, "status");
     thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    checks = checks == null ? List.of() : List.copyOf(checks);
+  }
+
+  /** A release without custom checks. */
+  public CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback,
+      ReleaseStatus status, Map<String, String> thresholds) {
+    this(name, target, plan, autoRollback, status, thresholds, List.of());
   }
 
   /** A release with the default thresholds. */
@@ -49,7 +57,7 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
   }
 
   public CanaryRelease withStatus(ReleaseStatus next) {
-    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds);
+    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds, checks);
   }
 
   /** The route now carries the weight the bot wants; no transition, no history. */

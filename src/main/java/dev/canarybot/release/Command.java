@@ -1,5 +1,6 @@
 package dev.canarybot.release;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +18,17 @@ public sealed interface Command {
    * the target was resolved (0 when the canary has no destination yet).
    */
   record Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
-      boolean autoRollback, int observedWeight, Map<String, String> thresholds) implements Command {
+      boolean autoRollback, int observedWeight, Map<String, String> thresholds, List<CheckSpec> checks)
+      implements Command {
     public Start {
       thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+      checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** A start without custom checks. */
+    public Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
+        boolean autoRollback, int observedWeight, Map<String, String> thresholds) {
+      this(actor, name, target, plan, autoRollback, observedWeight, thresholds, List.of());
     }
 
     /** A start with the default thresholds. */

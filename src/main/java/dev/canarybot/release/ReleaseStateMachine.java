@@ -71,7 +71,7 @@ public final class ReleaseStateMachine {
         current == null ? -1 : current.weight(), fresh.weight(),
         "canary " + c.target().canarySubset() + " at " + fresh.weight() + " %, plan " + c.plan().describe());
     CanaryRelease started = new CanaryRelease(c.name(), c.target(), c.plan(), c.autoRollback(),
-        fresh.append(entry), c.thresholds());
+        fresh.append(entry), c.thresholds(), c.checks());
     return new Accepted(started, entry, List.of(new Effect.SetWeights(fresh.weight())));
   }
 

@@ -5,7 +5,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The release engine's settings ({@code canary.*}). */
 @ConfigMapping(prefix = "canary")
@@ -83,6 +85,28 @@ public interface CanaryConfig {
 
   /** Alerts in the channel ({@code canary.alert.*}). */
   Alert alert();
+
+  /** Custom checks a release may name at start with {@code --check <name>} ({@code canary.checks.<name>.*}). */
+  Map<String, Check> checks();
+
+  interface Check {
+    /** PromQL with {@code {{namespace}}}, {@code {{service}}}, {@code {{version}}}, {@code {{workload}}}, {@code {{window}}}. */
+    String query();
+
+    /** The lowest healthy value (of canary ÷ stable when relative). */
+    OptionalDouble min();
+
+    /** The highest healthy value (of canary ÷ stable when relative). */
+    OptionalDouble max();
+
+    /** Whether min and max apply to canary ÷ stable rather than to the canary's value. */
+    @WithDefault("false")
+    boolean relativeToStable();
+
+    /** What a breach does: {@code rollback}, {@code watch} or {@code gate} (block promotion only). */
+    @WithDefault("gate")
+    String onBreach();
+  }
 
   interface Analysis {
     /** How often every watched canary is analyzed: a duration such as {@code 30s}, or {@code off}. */

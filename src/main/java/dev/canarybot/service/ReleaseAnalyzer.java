@@ -1,6 +1,7 @@
 package dev.canarybot.service;
 
 import dev.canarybot.analysis.Analyzer;
+import dev.canarybot.analysis.CheckReading;
 import dev.canarybot.analysis.InvalidThresholdsException;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.Thresholds;
@@ -42,6 +43,8 @@ public class ReleaseAnalyzer {
       return out;
     }
     Map<String, MetricSnapshot> snapshots = metrics.snapshots(releases, config.analysis().window());
+    Map<String, List<CheckReading>> checks = releases.stream().anyMatch(r -> !r.checks().isEmpty())
+        ? metrics.checks(releases, config.analysis().window()) : Map.of();
     for (CanaryRelease r : releases) {
       MetricSnapshot s = snapshots.get(MetricsSource.key(r));
       if (s == null) {
@@ -50,7 +53,8 @@ public class ReleaseAnalyzer {
             VersionMetrics.empty(r.target().canarySubset()),
             "the metrics source said nothing about " + r.name());
       }
-      out.put(MetricsSource.key(r), new Analysis(s, verdict(r, s), r.weight()));
+      List<CheckReading> readings = readings(r, checks.get(MetricsSource.key(r)));
+      out.put(MetricsSource.key(r), new Analysis(s, verdict(r, s, readings), r.weight(), readings));
     }
     return out;
   }
@@ -64,7 +68,16 @@ public class ReleaseAnalyzer {
     return Thresholds.DEFAULT.withOverrides(r.thresholds());
   }
 
-  private Verdict verdict(CanaryRelease r, MetricSnapshot s) {
+  /** A source that forgot a release must not make its checks vanish: each then reads as unanswered. */
+  private static List<CheckReading> readings(CanaryRelease r, List<CheckReading> answered) {
+    if (answered != null && answered.size() == r.checks().size()) {
+      return answered;
+    }
+    return r.checks().stream()
+        .map(c -> CheckReading.invalid(c, "the metrics source said nothing about this check")).toList();
+  }
+
+  private Verdict verdict(CanaryRelease r, MetricSnapshot s, List<CheckReading> readings) {
     Thresholds t;
     try {
       t = thresholds(r);
@@ -74,6 +87,6 @@ public class ReleaseAnalyzer {
       return new Verdict(Verdict.Kind.Inconclusive, List.of(why), List.of(why), List.of());
     }
     Duration at = r.timeAtStep(clock.instant());
-    return Analyzer.analyze(s, t, r.weight(), at, observation.required(r));
+    return Analyzer.analyze(s, t, r.weight(), at, observation.required(r), readings);
   }
 }

@@ -31,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -119,6 +120,10 @@ public class ReleaseService {
     } catch (InvalidPlanException e) {
       return new ActionResult.Refused(e.getMessage());
     }
+    ConfiguredChecks.Resolved checks = ConfiguredChecks.resolve(config.checks(), request.checks());
+    if (checks.refusal() != null) {
+      return new ActionResult.Refused(checks.refusal());
+    }
     // A running release changes the route's weights, which can make resolution itself
     // ambiguous; say what runs there before trying to read the route.
     List<CanaryRelease> owningRoutes = list(request.query().namespace()).stream()
@@ -150,7 +155,7 @@ public class ReleaseService {
           + String.join("\n• ", checked.lines()) + "\nThe checks run again at the next start");
     }
     Command start = new Command.Start(request.actor(), resolved.releaseName(), resolved.target(),
-        plan, request.autoRollback(), resolved.current().canary());
+        plan, request.autoRollback(), resolved.current().canary(), Map.of(), checks.checks());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<StoredRelease> existing;
       try {

@@ -8,9 +8,20 @@ import java.util.List;
  * fields narrow resolution as in {@link TargetQuery}.
  *
  * @param cardChannel where the release's card is posted, or {@code null} for no card
+ * @param checks names of configured checks ({@code canary.checks.<name>}) the release is judged by
  */
 public record StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback,
-    String cardChannel) {
+    String cardChannel, List<String> checks) {
+
+  public StartRequest {
+    checks = checks == null ? List.of() : List.copyOf(checks);
+  }
+
+  /** A start without custom checks. */
+  public StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback,
+      String cardChannel) {
+    this(actor, query, steps, autoRollback, cardChannel, List.of());
+  }
 
   /** A start without a card (tests and tools that watch the cluster only). */
   public StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback) {

@@ -77,7 +77,7 @@ public final class CanaryReleaseMapper {
     if (!inconsistent.isEmpty()) {
       throw new UnreadableReleaseException(id + ": status." + inconsistent);
     }
-    return new CanaryRelease(name, target, plan, spec.autoRollback, status, spec.thresholds);
+    return new CanaryRelease(name, target, plan, spec.autoRollback, status, spec.thresholds, CheckSpecDto.toChecks(spec.checks));
   }
 
   /** A status the bot could act on: every field it reads is there and agrees with the plan. */
@@ -111,6 +111,7 @@ public final class CanaryReleaseMapper {
     spec.cleanupAfter = release.plan().cleanupAfter().toString();
     spec.autoRollback = release.autoRollback();
     spec.thresholds = release.thresholds().isEmpty() ? null : new java.util.TreeMap<>(release.thresholds());
+    spec.checks = CheckSpecDto.of(release.checks());
     return spec;
   }
 

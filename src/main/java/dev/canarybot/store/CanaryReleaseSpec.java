@@ -29,4 +29,9 @@ public class CanaryReleaseSpec {
    */
   @Size(max = 32)
   public Map<String, String> thresholds;
+  /** Custom checks: a PromQL template per check, judged for canary and stable each tick. */
+  @Size(max = 20)
+  @io.fabric8.generator.annotation.ValidationRule(value = "self.all(c, self.exists_one(d, d.name == c.name))",
+      message = "each check name must be unique within the release")
+  public List<CheckSpecDto> checks;
 }

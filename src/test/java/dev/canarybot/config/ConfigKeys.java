@@ -66,6 +66,13 @@ final class ConfigKeys {
       }
       if (Map.class.isAssignableFrom(ret)) {
         key = key + ".<name>";
+        // A map of groups (canary.checks.<name>.query) lists the group's keys under <name>.
+        if (m.getGenericReturnType() instanceof java.lang.reflect.ParameterizedType p
+            && p.getActualTypeArguments()[1] instanceof Class<?> value
+            && value.isInterface() && value.getEnclosingClass() == type) {
+          collect(key, value, keys);
+          continue;
+        }
       }
       WithDefault d = m.getAnnotation(WithDefault.class);
       keys.add(new Key(key, env(key), d == null ? null : d.value()));

@@ -1,5 +1,6 @@
 package dev.canarybot.service.port;
 
+import dev.canarybot.analysis.CheckReading;
 import dev.canarybot.analysis.MetricHistory;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.release.CanaryRelease;
@@ -37,6 +38,19 @@ public interface MetricsSource {
    */
   default StartFacts.Sample recentSample(ReleaseTarget target, String subset, Duration window) {
     return StartFacts.Sample.unavailable("this metrics source cannot tell");
+  }
+
+  /**
+   * The releases' custom checks, keyed like {@link #snapshots}, each reading in spec order. A
+   * source that cannot run PromQL says so in every reading, which blocks promotion.
+   */
+  default Map<String, List<CheckReading>> checks(List<CanaryRelease> releases, Duration window) {
+    Map<String, List<CheckReading>> out = new java.util.LinkedHashMap<>();
+    for (CanaryRelease r : releases) {
+      out.put(key(r), r.checks().stream()
+          .map(c -> CheckReading.invalid(c, "this metrics source runs no custom checks")).toList());
+    }
+    return out;
   }
 
   static String key(CanaryRelease release) {

@@ -84,6 +84,8 @@ public final class CanaryCommandParser {
         return freeze(tokens);
       case UNFREEZE:
         return unfreeze(tokens);
+      case CHECKS:
+        return checksOf(tokens);
       default:
         throw new IllegalStateException("no parser for " + subcommand);
     }
@@ -104,7 +106,7 @@ public final class CanaryCommandParser {
 
   private static SlashCommand start(List<Token> tokens) {
     CommandArgs args = read(tokens, Option.NAMESPACE, Option.STEPS, Option.STABLE,
-        Option.CANARY, Option.ROUTE, Option.NO_AUTO_ROLLBACK);
+        Option.CANARY, Option.ROUTE, Option.NO_AUTO_ROLLBACK, Option.CHECK);
     String virtualService = KubernetesNames.objectName("VirtualService name",
         required(args, "VirtualService", "start"));
     noMoreThan(1, args.positionals(), "start");
@@ -116,7 +118,7 @@ public final class CanaryCommandParser {
     }
     String route = args.value(Option.ROUTE);
     return new SlashCommand.Start(virtualService, namespace(args), steps(args), stable, canary,
-        route, !args.has(Option.NO_AUTO_ROLLBACK));
+        route, !args.has(Option.NO_AUTO_ROLLBACK), checks(args));
   }
 
   private static SlashCommand status(List<Token> tokens) {
@@ -184,6 +186,13 @@ public final class CanaryCommandParser {
     return new SlashCommand.Unfreeze(namespace(args));
   }
 
+  private static SlashCommand checksOf(List<Token> tokens) {
+    CommandArgs args = read(tokens, Option.NAMESPACE);
+    String name = releaseName(args, "show the checks of");
+    noMoreThan(1, args.positionals(), "checks");
+    return new SlashCommand.Checks(name, namespace(args));
+  }
+
   private static CommandArgs read(List<Token> tokens, Option first, Option... rest) {
     return CommandArgs.read(tokens, EnumSet.of(first, rest));
   }
@@ -229,6 +238,24 @@ public final class CanaryCommandParser {
     } catch (InvalidPlanException e) {
       throw new UsageProblem("Bad `--steps`: " + e.getMessage() + ".");
     }
+  }
+
+  /** "--check a --check b" or "--check a,b": each a DNS label, each once. */
+  private static List<String> checks(CommandArgs args) {
+    String value = args.value(Option.CHECK);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (String word : value.split(",", -1)) {
+      String name = KubernetesNames.label("check name", word.trim());
+      if (names.contains(name)) {
+        throw new UsageProblem("The check " + UsageProblem.shown(name)
+            + " is named twice; name each check once (`--check a --check b` or `--check a,b`).");
+      }
+      names.add(name);
+    }
+    return names;
   }
 
   /** "50" or "50%": the canary weight to promote to. */

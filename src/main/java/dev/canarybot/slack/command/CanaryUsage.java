@@ -13,8 +13,9 @@ public final class CanaryUsage {
     define(Subcommand.HELP, "/canary help [subcommand]", "Show this help, or one subcommand's.");
     define(Subcommand.START,
         "/canary start <virtualservice> [-n namespace] [--steps 10,50,100] "
-            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback]",
-        "Start a canary release on a VirtualService: the canary gets the first step's weight.");
+            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback] [--check name]…",
+        "Start a canary release on a VirtualService: the canary gets the first step's weight; "
+            + "each --check names a configured custom check it is judged by.");
     define(Subcommand.STATUS, "/canary status [name] [-n namespace]",
         "Show one release, or every release in the namespace.");
     define(Subcommand.LIST, "/canary list [-n namespace]", "List the releases in the namespace.");
@@ -35,6 +36,8 @@ public final class CanaryUsage {
             + "start, promote and cleanup until an approver unfreezes; rollback still works.");
     define(Subcommand.UNFREEZE, "/canary unfreeze [-n namespace]",
         "Approvers: lift the freeze and resume the releases it paused (not those a person paused).");
+    define(Subcommand.CHECKS, "/canary checks <name> [-n namespace]",
+        "List the release's custom checks with their latest canary and stable values.");
   }
 
   private CanaryUsage() {

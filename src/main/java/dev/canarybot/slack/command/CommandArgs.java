@@ -32,7 +32,8 @@ final class CommandArgs {
       String name = equals >= 0 ? text.substring(0, equals) : text;
       Option option = Option.named(name).filter(allowed::contains)
           .orElseThrow(() -> unknownOption(name, allowed));
-      if (args.values.containsKey(option) || args.switches.contains(option)) {
+      boolean repeatable = option == Option.CHECK;
+      if (!repeatable && (args.values.containsKey(option) || args.switches.contains(option))) {
         throw new UsageProblem(UsageProblem.shown(name) + " is given more than once.");
       }
       if (!option.takesValue()) {
@@ -61,7 +62,7 @@ final class CommandArgs {
         throw new UsageProblem("`" + name + "` needs a value: `" + name + " "
             + option.valueHint + "`.");
       }
-      args.values.put(option, value);
+      args.values.merge(option, value, (before, more) -> before + "," + more);
     }
     return args;
   }

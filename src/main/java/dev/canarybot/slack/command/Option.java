@@ -9,6 +9,8 @@ enum Option {
   STABLE("--stable", null, "subset"),
   CANARY("--canary", null, "subset"),
   ROUTE("--route", null, "name"),
+  /** Repeatable, or a comma list: the configured checks the release is judged by. */
+  CHECK("--check", null, "name"),
   NO_AUTO_ROLLBACK("--no-auto-rollback", null, null),
   FORCE("--force", null, null),
   DELETE("--delete", null, null);

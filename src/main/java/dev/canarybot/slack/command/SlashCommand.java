@@ -23,12 +23,20 @@ public sealed interface SlashCommand extends ParseResult {
 
   /**
    * {@code steps}, {@code stableSubset}, {@code canarySubset} and {@code route} are null when not
-   * given; the target resolver then finds them on the VirtualService.
+   * given; the target resolver then finds them on the VirtualService. {@code checks} names
+   * configured custom checks, none when empty.
    */
   record Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
-      String canarySubset, String route, boolean autoRollback) implements SlashCommand {
+      String canarySubset, String route, boolean autoRollback, List<String> checks) implements SlashCommand {
     public Start {
       steps = steps == null ? null : List.copyOf(steps);
+      checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** A start without custom checks. */
+    public Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
+        String canarySubset, String route, boolean autoRollback) {
+      this(virtualService, namespace, steps, stableSubset, canarySubset, route, autoRollback, List.of());
     }
 
     public Subcommand subcommand() { return Subcommand.START; }
@@ -73,6 +81,11 @@ public sealed interface SlashCommand extends ParseResult {
   /** Lift the freeze of {@code namespace}, or every freeze when it is null. */
   record Unfreeze(String namespace) implements SlashCommand {
     public Subcommand subcommand() { return Subcommand.UNFREEZE; }
+  }
+
+  /** The release's custom checks with their latest canary and stable values. */
+  record Checks(String name, String namespace) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.CHECKS; }
   }
 
   /** {@code force} skips the wait at 100 %. */

@@ -36,6 +36,10 @@ public final class SlashCommandFormatter {
       if (!start.autoRollback()) {
         words.add("--no-auto-rollback");
       }
+      for (String check : start.checks()) {
+        words.add("--check");
+        words.add(check);
+      }
       option(words, "-n", start.namespace());
     } else if (command instanceof SlashCommand.Status) {
       SlashCommand.Status status = (SlashCommand.Status) command;
@@ -70,6 +74,9 @@ public final class SlashCommandFormatter {
       SlashCommand.Resume resume = (SlashCommand.Resume) command;
       words.add(resume.name());
       option(words, "-n", resume.namespace());
+    } else if (command instanceof SlashCommand.Checks checks) {
+      words.add(checks.name());
+      option(words, "-n", checks.namespace());
     } else if (command instanceof SlashCommand.Cleanup) {
       SlashCommand.Cleanup cleanup = (SlashCommand.Cleanup) command;
       words.add(cleanup.name());

@@ -42,10 +42,11 @@ public class CommandRunner {
   private final Clock clock;
   private final FreezeService freezes;
   private final Policies policies;
+  private final dev.canarybot.service.ReleaseAnalyzer analyzer;
 
   public CommandRunner(ReleaseService releases, AccessPolicy access, ReleaseActions actions,
       CardPublisher cards, CanaryConfig config, Clock clock, FreezeService freezes,
-      Policies policies) {
+      Policies policies, dev.canarybot.service.ReleaseAnalyzer analyzer) {
     this.freezes = freezes;
     this.policies = policies;
     this.releases = releases;
@@ -54,6 +55,7 @@ public class CommandRunner {
     this.cards = cards;
     this.config = config;
     this.clock = clock;
+    this.analyzer = analyzer;
   }
 
   /** Who asked, where, and how to answer them. */
@@ -104,6 +106,8 @@ public class CommandRunner {
       }
     } else if (command instanceof SlashCommand.ListReleases) {
       list(ns, asker);
+    } else if (command instanceof SlashCommand.Checks c) {
+      checks(c.name(), ns, asker);
     } else {
       asker.answer().send(actions.run(ask(command, ns, asker)), null);
     }
@@ -112,7 +116,7 @@ public class CommandRunner {
   private void start(SlashCommand.Start c, String ns, Asker asker) {
     ActionResult result = releases.start(new StartRequest(Mention.of(asker.userId()),
         new TargetQuery(ns, c.virtualService(), c.route(), c.stableSubset(), c.canarySubset()),
-        c.steps(), c.autoRollback() && config.autoRollback(), cardChannel(asker.channelId())));
+        c.steps(), c.autoRollback() && config.autoRollback(), cardChannel(asker.channelId()), c.checks()));
     if (result instanceof ActionResult.Refused refused) {
       asker.answer().send(ReleaseActions.refusal(refused.reason()) + "\n" + CanaryUsage.usage(Subcommand.START), null);
       return;
@@ -169,6 +173,18 @@ public class CommandRunner {
       return;
     }
     asker.answer().send(freezeLines(ns) + CanaryCard.fallback(release.get()), cards.draw(release.get()));
+  }
+
+  /** A fresh analysis of the one release, so any replica answers with current numbers. */
+  private void checks(String name, String ns, Asker asker) {
+    Optional<CanaryRelease> release = releases.find(ns, name);
+    if (release.isEmpty()) {
+      asker.answer().send(":grey_question: there is no canary release " + name + " in namespace "
+          + ns + ". `/canary list` shows the ones there are.", null);
+      return;
+    }
+    asker.answer().send(dev.canarybot.slack.view.CheckText.table(release.get(),
+        analyzer.analyze(release.get()).checks()), null);
   }
 
   private void list(String ns, Asker asker) {

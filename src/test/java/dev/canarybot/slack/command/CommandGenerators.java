@@ -13,11 +13,11 @@ final class CommandGenerators {
       + "\u201C\u201D\u2018\u2019\"'`=%,.-_\t\n\r&;<>@#\\/*";
 
   private static final List<String> GRAMMAR = List.of("help", "start", "status", "list",
-      "promote", "rollback", "pause", "resume", "cleanup", "promot", "Start", "LIST", "-n",
+      "promote", "rollback", "pause", "resume", "cleanup", "checks", "promot", "Start", "LIST", "-n",
       "--namespace", "--namespace=shop", "--namespace=", "-n=", "--steps", "--steps=10,50,100",
       "--steps=", "10,50,100", "10,", "50,", "100", "5,5,100", "—steps", "–n", "—", "--",
       "-", "--stable", "--canary", "--route", "--no-auto-rollback", "--force", "--force=1",
-      "--delete", "-h", "--help", "freeze", "unfreeze", "unfreez", "api-vs", "API", "a..b", "shop", "v1", "v2", "0", "50",
+      "--delete", "--check", "--check=a,b", "checkout-success", "-h", "--help", "freeze", "unfreeze", "unfreez", "api-vs", "API", "a..b", "shop", "v1", "v2", "0", "50",
       "50%", "%", "101", "-5", "\"", "“", "”", "\"a b\"", "&amp;", "&lt;", "x".repeat(70));
 
   private static final List<String> SEPARATORS = List.of(" ", " ", " ", "  ", "\u00A0", "\t", "");
@@ -55,7 +55,7 @@ final class CommandGenerators {
   }
 
   static SlashCommand validCommand(Random random) {
-    switch (random.nextInt(11)) {
+    switch (random.nextInt(12)) {
       case 0:
         return new SlashCommand.Help(random.nextBoolean() ? null
             : Subcommand.values()[random.nextInt(Subcommand.values().length)]);
@@ -63,7 +63,7 @@ final class CommandGenerators {
         return new SlashCommand.Start(objectName(random), maybe(random, label(random)),
             random.nextBoolean() ? null : steps(random), maybe(random, "v1"),
             maybe(random, "v2-" + label(random)), maybe(random, words(random)),
-            random.nextBoolean());
+            random.nextBoolean(), checks(random));
       case 2:
         return new SlashCommand.Status(maybe(random, objectName(random)),
             maybe(random, label(random)));
@@ -83,11 +83,25 @@ final class CommandGenerators {
         return new SlashCommand.Freeze(maybe(random, label(random)), maybe(random, words(random)));
       case 9:
         return new SlashCommand.Unfreeze(maybe(random, label(random)));
+      case 10:
+        return new SlashCommand.Checks(objectName(random), maybe(random, label(random)));
       default:
         return new SlashCommand.Cleanup(objectName(random), maybe(random, label(random)),
             random.nextBoolean() ? CleanupMode.DELETE : CleanupMode.SCALE_TO_ZERO,
             random.nextBoolean());
     }
+  }
+
+  /** None, one or several distinct check names, as {@code --check} takes them. */
+  static List<String> checks(Random random) {
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = random.nextInt(3); i > 0; i--) {
+      String name = label(random);
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /** A DNS-1123 label: lowercase letters and digits with inner dashes. */
