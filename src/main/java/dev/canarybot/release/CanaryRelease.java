@@ -10,7 +10,8 @@ import java.util.Objects;
  * state machine returns new values.
  */
 public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
-    boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds) {
+    boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds,
+    CapacityMode capacity) {
 
   public CanaryRelease {
     Objects.requireNonNull(name, "name");
@@ -18,6 +19,13 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(status, "status");
     thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    capacity = capacity == null ? CapacityMode.MATCH_WEIGHT : capacity;
+  }
+
+  /** A release whose canary replicas follow the weight. */
+  public CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback,
+      ReleaseStatus status, Map<String, String> thresholds) {
+    this(name, target, plan, autoRollback, status, thresholds, CapacityMode.MATCH_WEIGHT);
   }
 
   /** A release with the default thresholds. */
@@ -49,12 +57,17 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
   }
 
   public CanaryRelease withStatus(ReleaseStatus next) {
-    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds);
+    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds, capacity);
   }
 
   /** The route now carries the weight the bot wants; no transition, no history. */
   public CanaryRelease withAppliedWeight(int applied) {
     return withStatus(status.toBuilder().appliedWeight(applied).build());
+  }
+
+  /** The canary's capacity moved on; no transition, no history. */
+  public CanaryRelease withCapacity(CapacityState state) {
+    return withStatus(status.toBuilder().capacity(state).build());
   }
 
   public CanaryRelease withCard(CardRef card) {

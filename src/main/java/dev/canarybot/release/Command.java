@@ -16,10 +16,22 @@ public sealed interface Command {
    * Start a release on a target. {@code observedWeight} is the canary weight on the route when
    * the target was resolved (0 when the canary has no destination yet).
    */
+  /**
+   * @param capacity whether the canary's replicas follow its weight
+   * @param capacityAtStart the replicas found at start when they do, else {@code null}
+   */
   record Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
-      boolean autoRollback, int observedWeight, Map<String, String> thresholds) implements Command {
+      boolean autoRollback, int observedWeight, Map<String, String> thresholds,
+      CapacityMode capacity, CapacityState capacityAtStart) implements Command {
     public Start {
       thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+      capacity = capacity == null ? CapacityMode.MATCH_WEIGHT : capacity;
+    }
+
+    /** A start whose capacity the bot does not drive. */
+    public Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
+        boolean autoRollback, int observedWeight, Map<String, String> thresholds) {
+      this(actor, name, target, plan, autoRollback, observedWeight, thresholds, null, null);
     }
 
     /** A start with the default thresholds. */

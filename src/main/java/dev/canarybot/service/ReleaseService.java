@@ -1,6 +1,9 @@
 package dev.canarybot.service;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CapacityMode;
+import dev.canarybot.release.CapacityState;
+import dev.canarybot.release.ReplicaReading;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
@@ -11,6 +14,7 @@ import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.Capacity;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.ReleaseEvents;
 import dev.canarybot.service.port.ReleaseNotifier;
@@ -24,6 +28,7 @@ import dev.canarybot.service.port.UnreadableRelease;
 import dev.canarybot.service.port.UnreadableReleaseException;
 import dev.canarybot.service.port.WorkloadPermissions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -50,10 +55,20 @@ public class ReleaseService {
   private final WorkloadPermissions permissions;
   private final CanaryConfig config;
   private final Clock clock;
+  private final Capacity capacity;
 
+  /** A service that never reads the canary's replicas (capacity off for every release). */
   public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
       ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
       WorkloadPermissions permissions, CanaryConfig config, Clock clock) {
+    this(store, resolver, reconciler, events, notifier, gates, permissions, config, clock, null);
+  }
+
+  @Inject
+  public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
+      ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
+      WorkloadPermissions permissions, CanaryConfig config, Clock clock, Capacity capacity) {
+    this.capacity = capacity;
     this.store = store;
     this.resolver = resolver;
     this.reconciler = reconciler;
@@ -113,8 +128,20 @@ public class ReleaseService {
     if (rival.isPresent()) {
       return alreadyRunning(rival.get());
     }
+    CapacityMode mode = request.capacity() != null ? request.capacity() : config.capacity();
+    CapacityState atStart = null;
+    if (capacity != null) {
+      try {
+        atStart = capacityAtStart(resolved.target(), mode);
+      } catch (StartRefused e) {
+        return new ActionResult.Refused(e.getMessage());
+      } catch (TargetException e) {
+        return new ActionResult.Refused("cannot start: " + e.getMessage());
+      }
+    }
     Command start = new Command.Start(request.actor(), resolved.releaseName(), resolved.target(),
-        plan, request.autoRollback(), resolved.current().canary());
+        plan, request.autoRollback(), resolved.current().canary(), java.util.Map.of(),
+        capacity == null ? CapacityMode.OFF : mode, atStart);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<StoredRelease> existing;
       try {
@@ -142,6 +169,33 @@ public class ReleaseService {
       }
     }
     return busy(resolved.releaseName());
+  }
+
+  /** A start refused before anything is written. */
+  private static final class StartRefused extends RuntimeException {
+    StartRefused(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * The replicas the release starts from; with capacity off, the canary must already serve,
+   * since nothing will scale it before it gets traffic.
+   */
+  private CapacityState capacityAtStart(ReleaseTarget t, CapacityMode mode) {
+    ReplicaReading canary = capacity.read(t.namespace(), t.canaryWorkload());
+    if (mode == CapacityMode.OFF) {
+      if (canary.ready() < 1) {
+        throw new StartRefused("cannot start: capacity is off and " + t.canaryWorkload()
+            + " has no ready replica (" + canary.ready() + "/" + canary.desired() + " ready), so its "
+            + "first weight would go to no pod (rule: a canary needs a ready replica before traffic). "
+            + "Scale it first (`kubectl scale deployment " + t.canaryWorkload() + " --replicas=1 -n "
+            + t.namespace() + "`), or start without `--capacity off` so canary-bot scales it");
+      }
+      return null;
+    }
+    ReplicaReading stable = capacity.read(t.namespace(), t.stableWorkload());
+    return CapacityState.atStart(canary.floor(), stable.desired(), canary.autoscaler());
   }
 
   private static ActionResult alreadyRunning(CanaryRelease running) {

@@ -13,7 +13,7 @@ public final class CanaryUsage {
     define(Subcommand.HELP, "/canary help [subcommand]", "Show this help, or one subcommand's.");
     define(Subcommand.START,
         "/canary start <virtualservice> [-n namespace] [--steps 10,50,100] "
-            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback]",
+            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback] [--capacity off]",
         "Start a canary release on a VirtualService: the canary gets the first step's weight.");
     define(Subcommand.STATUS, "/canary status [name] [-n namespace]",
         "Show one release, or every release in the namespace.");

@@ -10,6 +10,7 @@ enum Option {
   CANARY("--canary", null, "subset"),
   ROUTE("--route", null, "name"),
   NO_AUTO_ROLLBACK("--no-auto-rollback", null, null),
+  CAPACITY("--capacity", null, "off"),
   FORCE("--force", null, null),
   DELETE("--delete", null, null);
 

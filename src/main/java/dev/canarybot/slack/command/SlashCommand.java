@@ -1,5 +1,6 @@
 package dev.canarybot.slack.command;
 
+import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.CleanupMode;
 import java.util.List;
 
@@ -23,12 +24,18 @@ public sealed interface SlashCommand extends ParseResult {
 
   /**
    * {@code steps}, {@code stableSubset}, {@code canarySubset} and {@code route} are null when not
-   * given; the target resolver then finds them on the VirtualService.
+   * given; the target resolver then finds them on the VirtualService. {@code capacity} is null
+   * when not given: the setting {@code canary.capacity} applies.
    */
   record Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
-      String canarySubset, String route, boolean autoRollback) implements SlashCommand {
+      String canarySubset, String route, boolean autoRollback, CapacityMode capacity) implements SlashCommand {
     public Start {
       steps = steps == null ? null : List.copyOf(steps);
+    }
+
+    public Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
+        String canarySubset, String route, boolean autoRollback) {
+      this(virtualService, namespace, steps, stableSubset, canarySubset, route, autoRollback, null);
     }
 
     public Subcommand subcommand() { return Subcommand.START; }

@@ -36,6 +36,7 @@ public final class SlashCommandFormatter {
       if (!start.autoRollback()) {
         words.add("--no-auto-rollback");
       }
+      option(words, "--capacity", start.capacity() == null ? null : start.capacity().word());
       option(words, "-n", start.namespace());
     } else if (command instanceof SlashCommand.Status) {
       SlashCommand.Status status = (SlashCommand.Status) command;
