@@ -418,6 +418,9 @@ public class ReleaseService {
   }
 
   private void tell(Reconciler.Reconciled r) {
+    if (!r.note().isEmpty()) {
+      notifier.capacity(r.stored().release(), r.note());
+    }
     r.made().forEach(entry -> notifier.transitioned(r.stored().release(), entry, r.outcome()));
   }
 
