@@ -11,7 +11,8 @@ import java.util.Objects;
  * state machine returns new values.
  */
 public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
-    boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds, List<CheckSpec> checks) {
+    boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds, List<CheckSpec> checks,
+    CapacityMode capacity) {
 
   public CanaryRelease {
     Objects.requireNonNull(name, "name");
@@ -20,12 +21,25 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
     Objects.requireNonNull(status, "status");
     thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
     checks = checks == null ? List.of() : List.copyOf(checks);
+    capacity = capacity == null ? CapacityMode.MATCH_WEIGHT : capacity;
+  }
+
+  /** A release without custom checks whose canary replicas follow the weight. */
+  public CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback,
+      ReleaseStatus status, Map<String, String> thresholds) {
+    this(name, target, plan, autoRollback, status, thresholds, List.of(), CapacityMode.MATCH_WEIGHT);
+  }
+
+  /** A release with custom checks whose canary replicas follow the weight. */
+  public CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback,
+      ReleaseStatus status, Map<String, String> thresholds, List<CheckSpec> checks) {
+    this(name, target, plan, autoRollback, status, thresholds, checks, CapacityMode.MATCH_WEIGHT);
   }
 
   /** A release without custom checks. */
   public CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback,
-      ReleaseStatus status, Map<String, String> thresholds) {
-    this(name, target, plan, autoRollback, status, thresholds, List.of());
+      ReleaseStatus status, Map<String, String> thresholds, CapacityMode capacity) {
+    this(name, target, plan, autoRollback, status, thresholds, List.of(), capacity);
   }
 
   /** A release with the default thresholds. */
@@ -57,12 +71,17 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
   }
 
   public CanaryRelease withStatus(ReleaseStatus next) {
-    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds, checks);
+    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds, checks, capacity);
   }
 
   /** The route now carries the weight the bot wants; no transition, no history. */
   public CanaryRelease withAppliedWeight(int applied) {
     return withStatus(status.toBuilder().appliedWeight(applied).build());
+  }
+
+  /** The canary's capacity moved on; no transition, no history. */
+  public CanaryRelease withCapacity(CapacityState state) {
+    return withStatus(status.toBuilder().capacity(state).build());
   }
 
   public CanaryRelease withCard(CardRef card) {

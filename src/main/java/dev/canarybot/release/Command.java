@@ -17,18 +17,29 @@ public sealed interface Command {
    * Start a release on a target. {@code observedWeight} is the canary weight on the route when
    * the target was resolved (0 when the canary has no destination yet).
    */
+  /**
+   * @param capacity whether the canary's replicas follow its weight
+   * @param capacityAtStart the replicas found at start when they do, else {@code null}
+   */
   record Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
-      boolean autoRollback, int observedWeight, Map<String, String> thresholds, List<CheckSpec> checks)
-      implements Command {
+      boolean autoRollback, int observedWeight, Map<String, String> thresholds, List<CheckSpec> checks,
+      CapacityMode capacity, CapacityState capacityAtStart) implements Command {
     public Start {
       thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
       checks = checks == null ? List.of() : List.copyOf(checks);
+      capacity = capacity == null ? CapacityMode.MATCH_WEIGHT : capacity;
     }
 
-    /** A start without custom checks. */
+    /** A start without custom checks whose capacity the bot does not drive. */
     public Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
         boolean autoRollback, int observedWeight, Map<String, String> thresholds) {
-      this(actor, name, target, plan, autoRollback, observedWeight, thresholds, List.of());
+      this(actor, name, target, plan, autoRollback, observedWeight, thresholds, List.of(), null, null);
+    }
+
+    /** A start with custom checks whose capacity the bot does not drive. */
+    public Start(String actor, String name, ReleaseTarget target, ReleasePlan plan,
+        boolean autoRollback, int observedWeight, Map<String, String> thresholds, List<CheckSpec> checks) {
+      this(actor, name, target, plan, autoRollback, observedWeight, thresholds, checks, null, null);
     }
 
     /** A start with the default thresholds. */

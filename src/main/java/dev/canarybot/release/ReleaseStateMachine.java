@@ -65,13 +65,14 @@ public final class ReleaseStateMachine {
     ReleaseStatus fresh = new ReleaseStatus(
         Phase.Progressing, 0, c.plan().weightAt(0), now, c.observedWeight(), false, null, null,
         current == null ? List.of() : current.status().history(),
-        current == null ? 0 : current.status().olderEntries(), null);
+        current == null ? 0 : current.status().olderEntries(), null,
+        c.capacity() == CapacityMode.OFF ? null : c.capacityAtStart());
     HistoryEntry entry = new HistoryEntry(now, c.actor(), c.action(),
         current == null ? null : current.phase(), Phase.Progressing,
         current == null ? -1 : current.weight(), fresh.weight(),
         "canary " + c.target().canarySubset() + " at " + fresh.weight() + " %, plan " + c.plan().describe());
     CanaryRelease started = new CanaryRelease(c.name(), c.target(), c.plan(), c.autoRollback(),
-        fresh.append(entry), c.thresholds(), c.checks());
+        fresh.append(entry), c.thresholds(), c.checks(), c.capacity());
     return new Accepted(started, entry, List.of(new Effect.SetWeights(fresh.weight())));
   }
 

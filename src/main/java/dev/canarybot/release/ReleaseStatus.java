@@ -17,6 +17,7 @@ import java.util.List;
  * @param history the newest {@link #KEPT_HISTORY} transitions, oldest first
  * @param olderEntries how many older transitions were dropped from {@code history}
  * @param lastVerdict the analysis' last distinct conclusion, or {@code null} before any
+ * @param capacity the canary's capacity as the bot drives it, or {@code null} when it does not
  */
 public record ReleaseStatus(
     Phase phase,
@@ -29,7 +30,8 @@ public record ReleaseStatus(
     CardRef card,
     List<HistoryEntry> history,
     int olderEntries,
-    LastVerdict lastVerdict) {
+    LastVerdict lastVerdict,
+    CapacityState capacity) {
 
   /**
    * Transitions kept in the object: enough for any release a person follows, while the object
@@ -49,6 +51,14 @@ public record ReleaseStatus(
       history = history.subList(history.size() - KEPT_HISTORY, history.size());
     }
     history = List.copyOf(history);
+  }
+
+  /** A status without capacity state. */
+  public ReleaseStatus(Phase phase, int stepIndex, int weight, Instant stepStartedAt,
+      int appliedWeight, boolean drifted, CleanupMode cleanupMode, CardRef card,
+      List<HistoryEntry> history, int olderEntries, LastVerdict lastVerdict) {
+    this(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card,
+        history, olderEntries, lastVerdict, null);
   }
 
   /** A status the analysis has not looked at yet, with its whole history. */
@@ -109,6 +119,7 @@ public record ReleaseStatus(
     private List<HistoryEntry> history;
     private int olderEntries;
     private LastVerdict lastVerdict;
+    private CapacityState capacity;
 
     private Builder(ReleaseStatus s) {
       phase = s.phase;
@@ -122,6 +133,7 @@ public record ReleaseStatus(
       history = s.history;
       olderEntries = s.olderEntries;
       lastVerdict = s.lastVerdict;
+      capacity = s.capacity;
     }
 
     public Builder phase(Phase v) { phase = v; return this; }
@@ -146,9 +158,11 @@ public record ReleaseStatus(
 
     public Builder lastVerdict(LastVerdict v) { lastVerdict = v; return this; }
 
+    public Builder capacity(CapacityState v) { capacity = v; return this; }
+
     public ReleaseStatus build() {
       return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted,
-          cleanupMode, card, history, olderEntries, lastVerdict);
+          cleanupMode, card, history, olderEntries, lastVerdict, capacity);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.canarybot.service;
 
+import dev.canarybot.release.CapacityMode;
+import dev.canarybot.release.RollbackCapacity;
 import dev.canarybot.service.port.Analysis;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -58,6 +60,21 @@ public interface CanaryConfig {
 
   /** Namespaces the bot may act in; none means every namespace it can see. */
   Optional<List<String>> namespaces();
+
+  /**
+   * Whether the canary's replicas follow its weight ({@code match-weight}: scaled and ready
+   * before each move) or are left alone ({@code off}); a start may say {@code --capacity off}.
+   */
+  @WithDefault("match-weight")
+  CapacityMode capacity();
+
+  /** How long a move waits for the canary's replicas to be ready before the release pauses. */
+  @WithDefault("10m")
+  Duration capacityTimeout();
+
+  /** The canary's replicas after a rollback: {@code start} (as at start), {@code zero} or {@code keep}. */
+  @WithDefault("start")
+  RollbackCapacity rollbackCapacity();
 
   /** The person who started a release may not take it to 100 % alone. */
   @WithDefault("false")

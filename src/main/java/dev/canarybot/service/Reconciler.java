@@ -1,6 +1,9 @@
 package dev.canarybot.service;
 
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CapacityMode;
+import dev.canarybot.release.CapacityState;
+import dev.canarybot.release.RollbackCapacity;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.Decision;
@@ -8,6 +11,7 @@ import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.Capacity;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.ReleaseEvents;
 import dev.canarybot.service.port.ReleaseStore;
@@ -19,7 +23,9 @@ import dev.canarybot.service.port.TargetResolver;
 import dev.canarybot.service.port.TrafficRouter;
 import dev.canarybot.service.port.Workloads;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -42,15 +48,32 @@ public class Reconciler {
   private final ReleaseStore store;
   private final ReleaseEvents events;
   private final Clock clock;
+  private final CapacityGate capacity;
 
+  /** A reconciler that never scales the canary (capacity off for every release). */
   public Reconciler(TrafficRouter router, TargetResolver resolver, Workloads workloads,
       ReleaseStore store, ReleaseEvents events, Clock clock) {
+    this(router, resolver, workloads, store, events, clock, null, Duration.ofMinutes(10), RollbackCapacity.START);
+  }
+
+  @Inject
+  public Reconciler(TrafficRouter router, TargetResolver resolver, Workloads workloads,
+      ReleaseStore store, ReleaseEvents events, Clock clock, Capacity capacity, CanaryConfig config) {
+    this(router, resolver, workloads, store, events, clock, capacity, config.capacityTimeout(),
+        config.rollbackCapacity());
+  }
+
+  public Reconciler(TrafficRouter router, TargetResolver resolver, Workloads workloads,
+      ReleaseStore store, ReleaseEvents events, Clock clock, Capacity capacity,
+      Duration capacityTimeout, RollbackCapacity rollbackCapacity) {
     this.router = router;
     this.resolver = resolver;
     this.workloads = workloads;
     this.store = store;
     this.events = events;
     this.clock = clock;
+    this.capacity = capacity == null ? null
+        : new CapacityGate(capacity, store, events, clock, capacityTimeout, rollbackCapacity);
   }
 
   /**
@@ -58,9 +81,15 @@ public class Reconciler {
    * entries the bot itself made on the way (drift, failure, retirement), which the caller
    * passes on to people after its own news.
    */
-  public record Reconciled(StoredRelease stored, String outcome, List<HistoryEntry> made, RouteState route) {
+  public record Reconciled(StoredRelease stored, String outcome, List<HistoryEntry> made, RouteState route,
+      String note) {
     public Reconciled {
       made = List.copyOf(made);
+      note = note == null ? "" : note;
+    }
+
+    public Reconciled(StoredRelease stored, String outcome, List<HistoryEntry> made, RouteState route) {
+      this(stored, outcome, made, route, "");
     }
 
     Reconciled(StoredRelease stored, String outcome) {
@@ -81,7 +110,9 @@ public class Reconciler {
     /** The route is not what the bot last left there; nothing was written. */
     DRIFTED,
     /** The route or its VirtualService is gone. */
-    GONE
+    GONE,
+    /** The canary is being scaled for the new weight; the route moves once it is ready. */
+    WAITING
   }
 
   /**
@@ -115,6 +146,15 @@ public class Reconciler {
     if (r.phase() == Phase.Paused || r.phase() == Phase.Failed) {
       return new Reconciled(stored, "");
     }
+    if (r.phase() == Phase.RolledBack && capacity != null) {
+      // 100/0 first, at once; only then the canary's capacity is given back.
+      Reconciled moved = r.status().appliedWeight() != r.weight() || reassert
+          ? moveWeights(stored, reassert, previousWeight) : new Reconciled(stored, "");
+      if (moved.route() != RouteState.OK || moved.stored().release().status().appliedWeight() != 0) {
+        return moved;
+      }
+      return capacity.giveBack(moved);
+    }
     boolean pending = r.status().appliedWeight() != r.weight();
     if (!pending && !r.phase().isWatched() && !reassert) {
       // A finished release whose last write landed: the route belongs to people again.
@@ -136,7 +176,23 @@ public class Reconciler {
       if (!own) {
         return drifted(stored, actual);
       }
-      return recordApplied(stored, router.setWeights(t, actual.canary(), r.weight()));
+      String note = "";
+      if (capacity != null && r.weight() > actual.canary() && r.capacity() == CapacityMode.MATCH_WEIGHT
+          && r.status().capacity() != null) {
+        CapacityGate.Gate gate = capacity.before(stored, r.weight(), actual);
+        if (gate.pauseReason() != null) {
+          // Nothing half-moved: the route keeps its weights and a person decides.
+          return transition(gate.stored(), new Command.Pause(BOT, gate.pauseReason()), RouteState.WAITING);
+        }
+        if (gate.hold() != null) {
+          return gate.hold();
+        }
+        stored = gate.stored();
+        note = gate.note();
+      }
+      Reconciled moved = recordApplied(stored, router.setWeights(t, actual.canary(), r.weight()));
+      return note.isEmpty() ? moved
+          : new Reconciled(moved.stored(), moved.outcome(), moved.made(), moved.route(), note);
     } catch (RouteDriftException e) {
       return drifted(stored, e.found());
     } catch (TargetException e) {
@@ -220,6 +276,13 @@ public class Reconciler {
   private Reconciled retire(StoredRelease stored) {
     CanaryRelease r = stored.release();
     ReleaseTarget t = r.target();
+    if (capacity != null && r.capacity() == CapacityMode.MATCH_WEIGHT && r.status().capacity() != null) {
+      Optional<String> missing = capacity.fullCapacityMissing(r);
+      if (missing.isPresent()) {
+        // The old version is the fallback until the canary can carry everything on its own.
+        return new Reconciled(stored, "cleanup waits: " + missing.get());
+      }
+    }
     Optional<String> mismatch = resolver.workloadMismatch(t);
     if (mismatch.isPresent()) {
       // A CanaryRelease is anyone's to edit in its namespace: it never retires a Deployment its

@@ -2,6 +2,9 @@ package dev.canarybot.service;
 
 import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CapacityMode;
+import dev.canarybot.release.CapacityState;
+import dev.canarybot.release.ReplicaReading;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
@@ -14,6 +17,7 @@ import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleasePolicy;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.service.port.Capacity;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.FreezeStore;
 import dev.canarybot.service.port.ReleaseEvents;
@@ -58,21 +62,35 @@ public class ReleaseService {
   private final CanaryConfig config;
   private final Clock clock;
   private final Policies policies;
+  private final Capacity capacity;
 
-  /** Without freezes (none can be stored), with the change windows of {@code config}. */
+  /**
+   * Without freezes (none can be stored), with the change windows of {@code config}, never
+   * reading the canary's replicas (capacity off for every release).
+   */
   public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
       ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
       WorkloadPermissions permissions, StartPreflight preflight, CanaryConfig config, Clock clock) {
     this(store, resolver, reconciler, events, notifier, gates, permissions, preflight, config, clock,
-        new Policies(FreezeStore.NONE, config));
+        new Policies(FreezeStore.NONE, config), null);
+  }
+
+  /** Never reading the canary's replicas (capacity off for every release). */
+  public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
+      ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
+      WorkloadPermissions permissions, StartPreflight preflight, CanaryConfig config, Clock clock,
+      Policies policies) {
+    this(store, resolver, reconciler, events, notifier, gates, permissions, preflight, config, clock,
+        policies, null);
   }
 
   @Inject
   public ReleaseService(ReleaseStore store, TargetResolver resolver, Reconciler reconciler,
       ReleaseEvents events, ReleaseNotifier notifier, PromotionGates gates,
       WorkloadPermissions permissions, StartPreflight preflight, CanaryConfig config, Clock clock,
-      Policies policies) {
+      Policies policies, Capacity capacity) {
     this.policies = policies;
+    this.capacity = capacity;
     this.store = store;
     this.resolver = resolver;
     this.reconciler = reconciler;
@@ -154,8 +172,20 @@ public class ReleaseService {
           + ": the checks before a start found what must be fixed first\n• "
           + String.join("\n• ", checked.lines()) + "\nThe checks run again at the next start");
     }
+    CapacityMode mode = request.capacity() != null ? request.capacity() : config.capacity();
+    CapacityState atStart = null;
+    if (capacity != null) {
+      try {
+        atStart = capacityAtStart(resolved.target(), mode);
+      } catch (StartRefused e) {
+        return new ActionResult.Refused(e.getMessage());
+      } catch (TargetException e) {
+        return new ActionResult.Refused("cannot start: " + e.getMessage());
+      }
+    }
     Command start = new Command.Start(request.actor(), resolved.releaseName(), resolved.target(),
-        plan, request.autoRollback(), resolved.current().canary(), Map.of(), checks.checks());
+        plan, request.autoRollback(), resolved.current().canary(), Map.of(), checks.checks(),
+        capacity == null ? CapacityMode.OFF : mode, atStart);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<StoredRelease> existing;
       try {
@@ -183,6 +213,33 @@ public class ReleaseService {
       }
     }
     return busy(resolved.releaseName());
+  }
+
+  /** A start refused before anything is written. */
+  private static final class StartRefused extends RuntimeException {
+    StartRefused(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * The replicas the release starts from; with capacity off, the canary must already serve,
+   * since nothing will scale it before it gets traffic.
+   */
+  private CapacityState capacityAtStart(ReleaseTarget t, CapacityMode mode) {
+    ReplicaReading canary = capacity.read(t.namespace(), t.canaryWorkload());
+    if (mode == CapacityMode.OFF) {
+      if (canary.ready() < 1) {
+        throw new StartRefused("cannot start: capacity is off and " + t.canaryWorkload()
+            + " has no ready replica (" + canary.ready() + "/" + canary.desired() + " ready), so its "
+            + "first weight would go to no pod (rule: a canary needs a ready replica before traffic). "
+            + "Scale it first (`kubectl scale deployment " + t.canaryWorkload() + " --replicas=1 -n "
+            + t.namespace() + "`), or start without `--capacity off` so canary-bot scales it");
+      }
+      return null;
+    }
+    ReplicaReading stable = capacity.read(t.namespace(), t.stableWorkload());
+    return CapacityState.atStart(canary.floor(), stable.desired(), canary.autoscaler());
   }
 
   private static ActionResult alreadyRunning(CanaryRelease running) {
@@ -444,6 +501,9 @@ public class ReleaseService {
   }
 
   private void tell(Reconciler.Reconciled r) {
+    if (!r.note().isEmpty()) {
+      notifier.capacity(r.stored().release(), r.note());
+    }
     r.made().forEach(entry -> notifier.transitioned(r.stored().release(), entry, r.outcome()));
   }
 

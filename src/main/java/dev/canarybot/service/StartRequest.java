@@ -1,5 +1,6 @@
 package dev.canarybot.service;
 
+import dev.canarybot.release.CapacityMode;
 import dev.canarybot.service.port.TargetQuery;
 import java.util.List;
 
@@ -9,18 +10,31 @@ import java.util.List;
  *
  * @param cardChannel where the release's card is posted, or {@code null} for no card
  * @param checks names of configured checks ({@code canary.checks.<name>}) the release is judged by
+ * @param capacity {@code --capacity}, or {@code null} for the setting {@code canary.capacity}
  */
 public record StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback,
-    String cardChannel, List<String> checks) {
+    String cardChannel, List<String> checks, CapacityMode capacity) {
 
   public StartRequest {
     checks = checks == null ? List.of() : List.copyOf(checks);
   }
 
-  /** A start without custom checks. */
+  /** A start without custom checks, with the configured capacity mode. */
   public StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback,
       String cardChannel) {
-    this(actor, query, steps, autoRollback, cardChannel, List.of());
+    this(actor, query, steps, autoRollback, cardChannel, List.of(), null);
+  }
+
+  /** A start with the configured capacity mode. */
+  public StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback,
+      String cardChannel, List<String> checks) {
+    this(actor, query, steps, autoRollback, cardChannel, checks, null);
+  }
+
+  /** A start without custom checks. */
+  public StartRequest(String actor, TargetQuery query, List<Integer> steps, boolean autoRollback,
+      String cardChannel, CapacityMode capacity) {
+    this(actor, query, steps, autoRollback, cardChannel, List.of(), capacity);
   }
 
   /** A start without a card (tests and tools that watch the cluster only). */

@@ -2,6 +2,8 @@ package dev.canarybot.store;
 
 import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CapacityMode;
+import dev.canarybot.release.CapacityState;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
@@ -77,7 +79,11 @@ public final class CanaryReleaseMapper {
     if (!inconsistent.isEmpty()) {
       throw new UnreadableReleaseException(id + ": status." + inconsistent);
     }
-    return new CanaryRelease(name, target, plan, spec.autoRollback, status, spec.thresholds, CheckSpecDto.toChecks(spec.checks));
+    return new CanaryRelease(name, target, plan, spec.autoRollback, status, spec.thresholds,
+        CheckSpecDto.toChecks(spec.checks),
+        spec.capacity == null ? CapacityMode.MATCH_WEIGHT : CapacityMode.of(spec.capacity).orElseThrow(
+            () -> new UnreadableReleaseException(id + ": spec.capacity " + spec.capacity
+                + " is neither match-weight nor off")));
   }
 
   /** A status the bot could act on: every field it reads is there and agrees with the plan. */
@@ -110,6 +116,7 @@ public final class CanaryReleaseMapper {
     spec.steps = new ArrayList<>(release.plan().steps());
     spec.cleanupAfter = release.plan().cleanupAfter().toString();
     spec.autoRollback = release.autoRollback();
+    spec.capacity = release.capacity() == CapacityMode.MATCH_WEIGHT ? null : release.capacity().word();
     spec.thresholds = release.thresholds().isEmpty() ? null : new java.util.TreeMap<>(release.thresholds());
     spec.checks = CheckSpecDto.of(release.checks());
     return spec;
@@ -134,6 +141,17 @@ public final class CanaryReleaseMapper {
       dto.lastVerdict.kind = s.lastVerdict().kind();
       dto.lastVerdict.summary = s.lastVerdict().summary();
       dto.lastVerdict.at = format(s.lastVerdict().at());
+    }
+    if (s.capacity() != null) {
+      CapacityState c = s.capacity();
+      dto.capacity = new CapacityDto();
+      dto.capacity.replicasAtStart = c.replicasAtStart();
+      dto.capacity.stableAtStart = c.stableAtStart();
+      dto.capacity.autoscaler = c.autoscaler();
+      dto.capacity.target = c.target();
+      dto.capacity.reached = c.reached();
+      dto.capacity.waitingSince = format(c.waitingSince());
+      dto.capacity.returned = c.returned();
     }
     dto.olderEntries = s.olderEntries();
     dto.history = new ArrayList<>();
@@ -175,7 +193,10 @@ public final class CanaryReleaseMapper {
     return new ReleaseStatus(Phase.valueOf(dto.phase), dto.stepIndex, dto.weight,
         parse(dto.stepStartedAt), dto.appliedWeight, dto.drifted, cleanupMode(dto.cleanupMode),
         card, history, dto.olderEntries, dto.lastVerdict == null ? null
-            : new LastVerdict(dto.lastVerdict.kind, dto.lastVerdict.summary, parse(dto.lastVerdict.at)));
+            : new LastVerdict(dto.lastVerdict.kind, dto.lastVerdict.summary, parse(dto.lastVerdict.at)),
+        dto.capacity == null ? null : new CapacityState(dto.capacity.replicasAtStart,
+            dto.capacity.stableAtStart, dto.capacity.autoscaler, dto.capacity.target,
+            dto.capacity.reached, parse(dto.capacity.waitingSince), dto.capacity.returned));
   }
 
   /** Stored in the CamelCase Kubernetes uses for enum values. */

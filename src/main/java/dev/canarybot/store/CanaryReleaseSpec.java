@@ -23,6 +23,9 @@ public class CanaryReleaseSpec {
   @Size(max = 64)
   public String cleanupAfter;
   public boolean autoRollback;
+  /** Whether the canary's replicas follow its weight; absent means match-weight. */
+  @io.fabric8.generator.annotation.Pattern("^(match-weight|off)$")
+  public String capacity;
   /**
    * Threshold overrides for this release, e.g. maxErrorRate: "0.5%", rollbackP95: "4s"; the
    * bot's defaults apply to everything not named here.

@@ -35,6 +35,8 @@ public class CanaryReleaseStatusDto {
   public String unreadable;
   /** The analysis' last distinct conclusion; absent before the first analysis. */
   public VerdictDto lastVerdict;
+  /** The canary's replicas as the bot drives them; absent when it does not. */
+  public CapacityDto capacity;
   /** Append-only: the newest transitions of the release (at most 100), oldest first. */
   @Size(max = 100)
   public List<HistoryEntryDto> history = new ArrayList<>();

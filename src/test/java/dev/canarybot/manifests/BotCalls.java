@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.cluster.KubernetesReadiness;
 import dev.canarybot.cluster.LeaseLeadership;
+import dev.canarybot.kube.KubernetesCapacity;
 import dev.canarybot.kube.KubernetesPermissions;
 import dev.canarybot.kube.KubernetesPodHealthReader;
 import dev.canarybot.kube.KubernetesPreflightFacts;
@@ -50,7 +51,7 @@ final class BotCalls {
   static final String NS = ExampleCluster.NS;
   /** Adapter classes these scenarios drive; a new adapter must be added here (the test checks). */
   static final Set<Class<?>> EXERCISED = Set.of(IstioTargetResolver.class, IstioTrafficRouter.class,
-      KubernetesWorkloads.class, KubernetesPodHealthReader.class, KubernetesReleaseStore.class,
+      KubernetesWorkloads.class, KubernetesCapacity.class, KubernetesPodHealthReader.class, KubernetesReleaseStore.class,
       KubernetesReleaseEvents.class, KubernetesReadiness.class, LeaseLeadership.class,
       KubernetesPermissions.class, KubernetesPreflightFacts.class, KubernetesFreezeStore.class);
 
@@ -65,6 +66,40 @@ final class BotCalls {
 
   /** A release to its end and everything around it, with CANARY_NAMESPACES=default. */
   static Set<ApiCall> namespaced() {
+    Set<ApiCall> calls = new LinkedHashSet<>(withoutCapacity());
+    calls.addAll(capacity());
+    return calls;
+  }
+
+  /**
+   * Capacity that follows the weight: a scale, a wait that times out (the pods and their events
+   * are read for the reason), a rollback that gives the replicas back, and the same through a
+   * HorizontalPodAutoscaler.
+   */
+  static Set<ApiCall> capacity() {
+    return record(bot -> {
+      ReleaseService service = bot.capacityService();
+      done(service.start(request("api-vs")));
+      done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null, false));
+      // A canary pod that never becomes ready: the timeout reads it and its events.
+      bot.admin.pods().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+          .withNewMetadata().withName("api-v2-x1").withLabels(bot.admin.apps().deployments().inNamespace(NS)
+              .withName("api-v2").get().getSpec().getSelector().getMatchLabels()).endMetadata().build()).create();
+      bot.clock.advance(Duration.ofMinutes(11));
+      service.resyncAll();
+      done(service.rollback(NS, "api-vs", "<@U0OPERATOR>", "test", -1));
+      bot.admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).resource(
+          new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder()
+              .withNewMetadata().withName("api-v2").endMetadata().withNewSpec().withMinReplicas(1)
+              .withMaxReplicas(5).withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
+              .withName("api-v2").endScaleTargetRef().endSpec().build()).create();
+      done(service.start(request("api-vs")));
+      done(service.promote(NS, "api-vs", "<@U0APPROVER>", 0, 10, null, false));
+      done(service.rollback(NS, "api-vs", "<@U0OPERATOR>", "test", -1));
+    });
+  }
+
+  private static Set<ApiCall> withoutCapacity() {
     return record(bot -> {
       ReleaseService service = bot.service(List.of(NS));
       releaseToHundred(service);
@@ -144,12 +179,29 @@ final class BotCalls {
   /** A bot with its own client (recognisable by its user agent) on a fresh example cluster. */
   static final class Bot {
     final KubernetesClient client;
+    /** The cluster's other actors (a person, an autoscaler's owner); not recorded. */
+    final KubernetesClient admin;
     final MutableClock clock = new MutableClock();
     Policies policies;
     KubernetesReleaseStore store;
 
-    Bot(KubernetesClient client) {
+    Bot(KubernetesClient client, KubernetesClient admin) {
       this.client = client;
+      this.admin = admin;
+    }
+
+    ReleaseService capacityService() {
+      KubernetesReleaseStore store = new KubernetesReleaseStore(client, List.of(NS));
+      KubernetesReleaseEvents events = new KubernetesReleaseEvents(client, clock);
+      KubernetesCapacity capacity = new KubernetesCapacity(client);
+      Reconciler reconciler = new Reconciler(new IstioTrafficRouter(client, MESH), new IstioTargetResolver(client, MESH),
+          new KubernetesWorkloads(client), store, events, clock, capacity, config(List.of(NS)));
+      return new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
+          (release, entry, outcome) -> { }, r -> List.of(), asked(new KubernetesPermissions(client, clock)),
+          new StartPreflight(new KubernetesPreflightFacts(client), new IstioTargetResolver(client, MESH),
+              (releases, window) -> java.util.Map.of(), config(List.of(NS))),
+          config(List.of(NS)), clock, new Policies(dev.canarybot.service.port.FreezeStore.NONE, config(List.of(NS))),
+          capacity);
     }
 
     FreezeService freezes(ReleaseService service) {
@@ -191,7 +243,7 @@ final class BotCalls {
       cluster.create(rewritten("VirtualService", "api-vs"));
       cluster.create(rewritten("DestinationRule", "api-dr"));
       api.takeRequests();
-      scenario.accept(new Bot(botClient));
+      scenario.accept(new Bot(botClient, admin));
       Set<ApiCall> calls = new LinkedHashSet<>();
       api.takeRequests().stream()
           .filter(r -> AGENT.equals(r.getHeader("User-Agent")))

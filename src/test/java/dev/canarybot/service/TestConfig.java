@@ -26,6 +26,9 @@ public class TestConfig implements CanaryConfig {
   @Override public String resyncInterval() { return "off"; }
   @Override public Duration observeFirstStep() { return Duration.ofMinutes(30); }
   @Override public Duration observeLaterSteps() { return Duration.ofHours(1); }
+  @Override public dev.canarybot.release.CapacityMode capacity() { return dev.canarybot.release.CapacityMode.MATCH_WEIGHT; }
+  @Override public Duration capacityTimeout() { return Duration.ofMinutes(10); }
+  @Override public dev.canarybot.release.RollbackCapacity rollbackCapacity() { return dev.canarybot.release.RollbackCapacity.START; }
   @Override public Optional<String> channel() { return Optional.of("C0CANARY"); }
   @Override public Optional<List<String>> operators() { return Optional.of(List.of("U0OPERATOR")); }
   @Override public Optional<List<String>> approvers() { return Optional.of(List.of("U0APPROVER")); }

@@ -43,7 +43,22 @@ public final class ExampleCluster {
           .forEach(r -> istio(kind).inNamespace(NS).withName(r.getMetadata().getName()).delete());
     }
     documents().forEach(this::create);
+    client.apps().deployments().inNamespace(NS).list().getItems()
+        .forEach(d -> ready(d.getMetadata().getName(), d.getSpec().getReplicas()));
     return this;
+  }
+
+  /**
+   * Sets a Deployment's status as its controller would once {@code ready} pods serve its current
+   * spec (the CRUD mock has no controller; status is no subresource there, so this is an edit).
+   */
+  public void ready(String deployment, int ready) {
+    client.apps().deployments().inNamespace(NS).withName(deployment).edit(d -> {
+      d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+          .withReplicas(ready).withReadyReplicas(ready).withAvailableReplicas(ready)
+          .withUpdatedReplicas(ready).withObservedGeneration(d.getMetadata().getGeneration()).build());
+      return d;
+    });
   }
 
   public void create(ObjectNode doc) {

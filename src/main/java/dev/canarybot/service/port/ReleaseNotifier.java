@@ -41,6 +41,9 @@ public interface ReleaseNotifier {
     return CompletableFuture.completedFuture(true);
   }
 
+  /** A line about the canary's capacity for the card's thread ("capacity ready: … after 42 s"). */
+  default void capacity(CanaryRelease release, String line) {}
+
   /** The canary is healthy again after an alert. */
   default void recovered(CanaryRelease release, Analysis analysis) {}
 

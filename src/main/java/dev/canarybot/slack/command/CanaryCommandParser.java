@@ -1,5 +1,6 @@
 package dev.canarybot.slack.command;
 
+import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.InvalidPlanException;
 import dev.canarybot.release.ReleasePlan;
@@ -106,7 +107,7 @@ public final class CanaryCommandParser {
 
   private static SlashCommand start(List<Token> tokens) {
     CommandArgs args = read(tokens, Option.NAMESPACE, Option.STEPS, Option.STABLE,
-        Option.CANARY, Option.ROUTE, Option.NO_AUTO_ROLLBACK, Option.CHECK);
+        Option.CANARY, Option.ROUTE, Option.NO_AUTO_ROLLBACK, Option.CHECK, Option.CAPACITY);
     String virtualService = KubernetesNames.objectName("VirtualService name",
         required(args, "VirtualService", "start"));
     noMoreThan(1, args.positionals(), "start");
@@ -118,7 +119,17 @@ public final class CanaryCommandParser {
     }
     String route = args.value(Option.ROUTE);
     return new SlashCommand.Start(virtualService, namespace(args), steps(args), stable, canary,
-        route, !args.has(Option.NO_AUTO_ROLLBACK), checks(args));
+        route, !args.has(Option.NO_AUTO_ROLLBACK), checks(args), capacity(args));
+  }
+
+  private static CapacityMode capacity(CommandArgs args) {
+    String value = args.value(Option.CAPACITY);
+    if (value == null) {
+      return null;
+    }
+    return CapacityMode.of(value).orElseThrow(() -> new UsageProblem("Bad `--capacity`: "
+        + UsageProblem.shown(value) + " is not a capacity mode; use `--capacity off` (canary-bot "
+        + "leaves the canary's replicas alone) or `--capacity match-weight` (it scales them with the weight)."));
   }
 
   private static SlashCommand status(List<Token> tokens) {

@@ -13,9 +13,10 @@ public final class CanaryUsage {
     define(Subcommand.HELP, "/canary help [subcommand]", "Show this help, or one subcommand's.");
     define(Subcommand.START,
         "/canary start <virtualservice> [-n namespace] [--steps 10,50,100] "
-            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback] [--check name]…",
+            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback] [--check name]… [--capacity off]",
         "Start a canary release on a VirtualService: the canary gets the first step's weight; "
-            + "each --check names a configured custom check it is judged by.");
+            + "each --check names a configured custom check it is judged by; --capacity off leaves "
+            + "the canary's replicas alone.");
     define(Subcommand.STATUS, "/canary status [name] [-n namespace]",
         "Show one release, or every release in the namespace.");
     define(Subcommand.LIST, "/canary list [-n namespace]", "List the releases in the namespace.");

@@ -12,6 +12,7 @@ enum Option {
   /** Repeatable, or a comma list: the configured checks the release is judged by. */
   CHECK("--check", null, "name"),
   NO_AUTO_ROLLBACK("--no-auto-rollback", null, null),
+  CAPACITY("--capacity", null, "off"),
   FORCE("--force", null, null),
   DELETE("--delete", null, null);
 

@@ -1,5 +1,6 @@
 package dev.canarybot.slack.command;
 
+import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.CleanupMode;
 import java.util.List;
 
@@ -24,19 +25,33 @@ public sealed interface SlashCommand extends ParseResult {
   /**
    * {@code steps}, {@code stableSubset}, {@code canarySubset} and {@code route} are null when not
    * given; the target resolver then finds them on the VirtualService. {@code checks} names
-   * configured custom checks, none when empty.
+   * configured custom checks, none when empty. {@code capacity} is null when not given: the
+   * setting {@code canary.capacity} applies.
    */
   record Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
-      String canarySubset, String route, boolean autoRollback, List<String> checks) implements SlashCommand {
+      String canarySubset, String route, boolean autoRollback, List<String> checks,
+      CapacityMode capacity) implements SlashCommand {
     public Start {
       steps = steps == null ? null : List.copyOf(steps);
       checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
-    /** A start without custom checks. */
+    /** A start without custom checks, with the configured capacity mode. */
     public Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
         String canarySubset, String route, boolean autoRollback) {
-      this(virtualService, namespace, steps, stableSubset, canarySubset, route, autoRollback, List.of());
+      this(virtualService, namespace, steps, stableSubset, canarySubset, route, autoRollback, List.of(), null);
+    }
+
+    /** A start with the configured capacity mode. */
+    public Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
+        String canarySubset, String route, boolean autoRollback, List<String> checks) {
+      this(virtualService, namespace, steps, stableSubset, canarySubset, route, autoRollback, checks, null);
+    }
+
+    /** A start without custom checks. */
+    public Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
+        String canarySubset, String route, boolean autoRollback, CapacityMode capacity) {
+      this(virtualService, namespace, steps, stableSubset, canarySubset, route, autoRollback, List.of(), capacity);
     }
 
     public Subcommand subcommand() { return Subcommand.START; }

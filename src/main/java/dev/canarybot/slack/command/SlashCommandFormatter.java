@@ -40,6 +40,7 @@ public final class SlashCommandFormatter {
         words.add("--check");
         words.add(check);
       }
+      option(words, "--capacity", start.capacity() == null ? null : start.capacity().word());
       option(words, "-n", start.namespace());
     } else if (command instanceof SlashCommand.Status) {
       SlashCommand.Status status = (SlashCommand.Status) command;

@@ -116,7 +116,8 @@ public class CommandRunner {
   private void start(SlashCommand.Start c, String ns, Asker asker) {
     ActionResult result = releases.start(new StartRequest(Mention.of(asker.userId()),
         new TargetQuery(ns, c.virtualService(), c.route(), c.stableSubset(), c.canarySubset()),
-        c.steps(), c.autoRollback() && config.autoRollback(), cardChannel(asker.channelId()), c.checks()));
+        c.steps(), c.autoRollback() && config.autoRollback(), cardChannel(asker.channelId()), c.checks(),
+        c.capacity()));
     if (result instanceof ActionResult.Refused refused) {
       asker.answer().send(ReleaseActions.refusal(refused.reason()) + "\n" + CanaryUsage.usage(Subcommand.START), null);
       return;

@@ -154,6 +154,15 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
   }
 
   @Override
+  public void capacity(CanaryRelease release, String line) {
+    if (off() || release.status().card() == null) {
+      return;
+    }
+    // Read from the cluster (replica counts, names): escaped like any untrusted text.
+    cards.reply(release.status().card(), ":arrow_up: " + SlackText.safe(SlackText.limit(line, 2500)), false);
+  }
+
+  @Override
   public void recovered(CanaryRelease release, Analysis analysis) {
     if (off()) {
       return;

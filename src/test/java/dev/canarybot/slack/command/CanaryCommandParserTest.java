@@ -32,6 +32,8 @@ class CanaryCommandParserTest {
         valid("start api-vs -h", new Help(Subcommand.START)),
         valid("start api-vs", new Start("api-vs", null, null, null, null, null, true)),
         valid("Start api-vs", new Start("api-vs", null, null, null, null, null, true)),
+        valid("start api-vs --capacity off", new Start("api-vs", null, null, null, null, null, true,
+            dev.canarybot.release.CapacityMode.OFF)),
         valid("start api-vs -n shop --steps 5,25,100 --stable v1 --canary v2 --route primary"
                 + " --no-auto-rollback",
             new Start("api-vs", "shop", List.of(5, 25, 100), "v1", "v2", "primary", false)),
@@ -107,6 +109,7 @@ class CanaryCommandParserTest {
         invalid("frobnicate", "Unknown subcommand `frobnicate`.", null),
         invalid("\"start\" api-vs", "Unknown subcommand", Subcommand.START),
         invalid("start", "Missing name: say which VirtualService to start.", Subcommand.START),
+        invalid("start api-vs --capacity sometimes", "use `--capacity off`", Subcommand.START),
         invalid("start API_VS", "is not a valid VirtualService name", Subcommand.START),
         invalid("start api-vs -n Shop", "not a valid namespace: it must be a DNS-1123 label",
             Subcommand.START),
@@ -201,5 +204,4 @@ class CanaryCommandParserTest {
 
   private static Arguments invalid(String text, String problem, Subcommand usageOf) {
     return Arguments.of(text, problem, usageOf);
-  }
-}
+  }}
