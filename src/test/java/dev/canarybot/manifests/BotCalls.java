@@ -198,8 +198,8 @@ final class BotCalls {
           new KubernetesWorkloads(client), store, events, clock, capacity, config(List.of(NS)));
       return new ReleaseService(store, new IstioTargetResolver(client, MESH), reconciler, events,
           (release, entry, outcome) -> { }, r -> List.of(), asked(new KubernetesPermissions(client, clock)),
-          new StartPreflight(new KubernetesPreflightFacts(client), new IstioTargetResolver(client, MESH),
-              (releases, window) -> java.util.Map.of(), config(List.of(NS))),
+          // The start's checks are exercised by the main scenario; here the pods are made by hand.
+          dev.canarybot.testing.Preflights.passing(new IstioTargetResolver(client, MESH), config(List.of(NS))),
           config(List.of(NS)), clock, new Policies(dev.canarybot.service.port.FreezeStore.NONE, config(List.of(NS))),
           capacity);
     }
