@@ -31,6 +31,13 @@ public final class Analyzer {
     }
     VersionMetrics canary = snapshot.canary();
     VersionMetrics stable = snapshot.stable();
+    if (snapshot.window().isZero()) {
+      // No span of this step's own traffic yet (see StepWindow): a finding now would judge the last step.
+      String young = "not enough data yet: this step is too young to be judged on its own traffic";
+      f.raise(Kind.Inconclusive, young);
+      f.block(young);
+      return f.verdict();
+    }
     // Pods first: an OOMKill needs no traffic to be seen.
     PodCheck.check(f, canary, t);
     if (!hasRequests(canary)) {

@@ -130,9 +130,16 @@ public interface CanaryConfig {
     @WithDefault("30s")
     String interval();
 
-    /** The window the numbers are taken over (PromQL range). */
+    /**
+     * The longest window the numbers are taken over (PromQL range); a step younger than that is
+     * judged over its own time only, less one scrape interval.
+     */
     @WithDefault("5m")
     Duration window();
+
+    /** Prometheus' scrape interval for the mesh's metrics: the grain of every window. */
+    @WithDefault("15s")
+    Duration scrapeInterval();
 
     /** Ticks without metrics before the channel is told that metrics are unavailable. */
     @WithDefault("3")

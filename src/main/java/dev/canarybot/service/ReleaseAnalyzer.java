@@ -4,6 +4,7 @@ import dev.canarybot.analysis.Analyzer;
 import dev.canarybot.analysis.CheckReading;
 import dev.canarybot.analysis.InvalidThresholdsException;
 import dev.canarybot.analysis.MetricSnapshot;
+import dev.canarybot.analysis.StepWindow;
 import dev.canarybot.analysis.Thresholds;
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.analysis.VersionMetrics;
@@ -14,9 +15,11 @@ import dev.canarybot.service.port.MetricsSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns releases into verdicts: one batch of metrics for all of them, then the pure analysis
@@ -42,21 +45,53 @@ public class ReleaseAnalyzer {
     if (releases.isEmpty()) {
       return out;
     }
-    Map<String, MetricSnapshot> snapshots = metrics.snapshots(releases, config.analysis().window());
-    Map<String, List<CheckReading>> checks = releases.stream().anyMatch(r -> !r.checks().isEmpty())
-        ? metrics.checks(releases, config.analysis().window()) : Map.of();
+    // Releases whose steps are old enough share one window, and one batch of queries with it.
+    Map<Duration, List<CanaryRelease>> byWindow = new LinkedHashMap<>();
+    List<CanaryRelease> tooYoung = new ArrayList<>();
+    for (CanaryRelease r : releases) {
+      Optional<Duration> window = window(r);
+      if (window.isPresent()) {
+        byWindow.computeIfAbsent(window.get(), w -> new ArrayList<>()).add(r);
+      } else {
+        tooYoung.add(r);
+      }
+    }
+    Map<String, MetricSnapshot> snapshots = new LinkedHashMap<>();
+    Map<String, List<CheckReading>> checks = new LinkedHashMap<>();
+    byWindow.forEach((window, group) -> {
+      snapshots.putAll(metrics.snapshots(group, window));
+      if (group.stream().anyMatch(r -> !r.checks().isEmpty())) {
+        checks.putAll(metrics.checks(group, window));
+      }
+    });
+    for (CanaryRelease r : tooYoung) {
+      Duration scrape = config.analysis().scrapeInterval();
+      String why = StepWindow.tooYoung(r.status().stepStartedAt(), clock.instant(), scrape);
+      // Available, with no span: the analysis says "not enough data yet", never "metrics unavailable".
+      snapshots.put(MetricsSource.key(r), new MetricSnapshot(clock.instant(), Duration.ZERO,
+          VersionMetrics.empty(r.target().stableSubset()), VersionMetrics.empty(r.target().canarySubset()), null));
+      checks.put(MetricsSource.key(r), r.checks().stream().map(c -> CheckReading.invalid(c, why)).toList());
+    }
     for (CanaryRelease r : releases) {
       MetricSnapshot s = snapshots.get(MetricsSource.key(r));
       if (s == null) {
-        s = new MetricSnapshot(clock.instant(), config.analysis().window(),
-            VersionMetrics.empty(r.target().stableSubset()),
-            VersionMetrics.empty(r.target().canarySubset()),
-            "the metrics source said nothing about " + r.name());
+        s = empty(r, window(r).orElse(config.analysis().window()), "the metrics source said nothing about " + r.name());
       }
       List<CheckReading> readings = readings(r, checks.get(MetricsSource.key(r)));
       out.put(MetricsSource.key(r), new Analysis(s, verdict(r, s, readings), r.weight(), readings));
     }
     return out;
+  }
+
+  /** The span this release is judged over now: its own step's traffic only; empty while too young. */
+  public Optional<Duration> window(CanaryRelease r) {
+    return StepWindow.of(config.analysis().window(), r.status().stepStartedAt(), clock.instant(),
+        config.analysis().scrapeInterval());
+  }
+
+  private MetricSnapshot empty(CanaryRelease r, Duration window, String why) {
+    return new MetricSnapshot(clock.instant(), window, VersionMetrics.empty(r.target().stableSubset()),
+        VersionMetrics.empty(r.target().canarySubset()), why);
   }
 
   public Analysis analyze(CanaryRelease release) {

@@ -14,6 +14,8 @@ public class AnalysisProfile extends SlackProfile {
     Map<String, String> config = new HashMap<>(super.getConfigOverrides());
     config.put("canary.analysis.gates", "true");
     config.put("canary.analysis.window", "20s");
+    // The test Prometheus scrapes every second: a step is judged on its own traffic after 3 s.
+    config.put("canary.analysis.scrape-interval", "1s");
     config.put("canary.analysis.unavailable-ticks", "2");
     // Observation time is tested in the analysis unit tests; here the numbers decide.
     config.put("canary.observe-first-step", "0s");

@@ -87,6 +87,8 @@ class CustomChecksPrometheusTest {
   }
 
   final Clock clock = Clock.systemUTC();
+  /** Releases start a minute before the analysis looks, so their step has a window of its own. */
+  final Clock aMinuteAgo = Clock.offset(clock, java.time.Duration.ofMinutes(-1));
   final InMemoryReleaseStore store = new InMemoryReleaseStore();
   final FakeTrafficRouter router = new FakeTrafficRouter();
   final MetricsSource metrics = new PrometheusMetricsSource(
@@ -131,11 +133,11 @@ class CustomChecksPrometheusTest {
 
   ReleaseService service(TestConfig config, ReleaseAnalyzer analyzer) {
     Reconciler reconciler = new Reconciler(router, q -> { throw new AssertionError(); }, new FakeWorkloads(),
-        store, new RecordingEvents(), clock);
+        store, new RecordingEvents(), aMinuteAgo);
     dev.canarybot.service.port.TargetResolver resolver = q -> new ResolvedTarget("api-vs", API, router.read(API));
     return new ReleaseService(store, resolver, reconciler, new RecordingEvents(), notifier,
         r -> analyzer.analyze(r).verdict().blockers(), ns -> true,
-        dev.canarybot.testing.Preflights.passing(resolver, config), config, clock);
+        dev.canarybot.testing.Preflights.passing(resolver, config), config, aMinuteAgo);
   }
 
   /** Starts api-vs with the one configured check {@code spec}, auto-rollback on. */

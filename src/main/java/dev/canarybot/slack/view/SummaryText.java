@@ -18,7 +18,7 @@ public final class SummaryText {
     MetricSnapshot s = a.snapshot();
     StringBuilder text = new StringBuilder()
         .append("*").append(r.name()).append("* at ").append(r.weight()).append(" % · ")
-        .append(TimeText.clock(s.at())).append(" · last ").append(TimeText.duration(s.window()))
+        .append(TimeText.clock(s.at())).append(" · ").append(span(s))
         .append('\n');
     if (!s.available()) {
       text.append(":warning: metrics unavailable: ").append(s.unavailable()).append('\n');
@@ -89,5 +89,13 @@ public final class SummaryText {
     return p.ready() + "/" + p.total() + " ready"
         + (p.restarts() > 0 ? ", " + p.restarts() + " restart" + (p.restarts() == 1 ? "" : "s") : "")
         + (p.oomKilled() > 0 ? ", " + p.oomKilled() + " OOMKilled" : "");
+  }
+
+  /** The span the numbers cover: the step's own traffic, "since 10:00 UTC, 5m". */
+  private static String span(MetricSnapshot s) {
+    if (s.window().isZero()) {
+      return "this step is too young to be judged yet";
+    }
+    return "since " + TimeText.clock(s.at().minus(s.window())) + ", " + TimeText.duration(s.window());
   }
 }

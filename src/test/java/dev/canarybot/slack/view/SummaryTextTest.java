@@ -49,7 +49,7 @@ class SummaryTextTest {
     String text = SummaryText.of(release(), new Analysis(s, v, 10));
 
     assertThat(text).isEqualTo(String.join("\n",
-        "*api-vs* at 10 % · 10:05 UTC · last 5m",
+        "*api-vs* at 10 % · 10:05 UTC · since 10:00 UTC, 5m", // 10:05 less the 5m window
         "```",
         "           v1 (stable)              v2 (canary)",
         "req/s      27.0                     3.0",
