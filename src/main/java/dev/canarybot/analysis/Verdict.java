@@ -33,39 +33,4 @@ public record Verdict(Kind kind, List<String> reasons, List<String> blockers, Li
   public boolean promotable() {
     return blockers.isEmpty();
   }
-
-  /**
-   * One mrkdwn line for the card: ":red_circle: *Breach*: v2 5xx rate ... · promotion blocked
-   * (2 reasons)". The first reason is the most severe one.
-   */
-  public String summaryLine() {
-    StringBuilder line = new StringBuilder(emoji()).append(" *").append(label()).append('*');
-    if (!reasons.isEmpty()) {
-      line.append(": ").append(reasons.get(0));
-      if (reasons.size() > 1) {
-        line.append(" (+").append(reasons.size() - 1).append(" more)");
-      }
-    }
-    if (blockers.isEmpty()) {
-      line.append(" · gates pass");
-    } else if (blockers.size() == 1) {
-      line.append(" · promotion blocked: ").append(blockers.get(0));
-    } else {
-      line.append(" · promotion blocked (").append(blockers.size()).append(" reasons)");
-    }
-    return line.toString();
-  }
-
-  private String emoji() {
-    return switch (kind) {
-      case Breach -> ":red_circle:";
-      case Watch -> ":large_orange_circle:";
-      case Inconclusive -> ":white_circle:";
-      case Healthy -> ":large_green_circle:";
-    };
-  }
-
-  private String label() {
-    return kind == Kind.Inconclusive ? "Not enough data" : kind.name();
-  }
 }

@@ -2,6 +2,8 @@ package dev.canarybot.service;
 
 import dev.canarybot.analysis.Episode;
 import dev.canarybot.analysis.Verdict;
+import dev.canarybot.analysis.VerdictKinds;
+import dev.canarybot.analysis.VerdictText;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.LastVerdict;
 import dev.canarybot.service.port.Analysis;
@@ -166,7 +168,7 @@ public class AnalysisJob {
     store.find(analyzed.namespace(), analyzed.name()).ifPresent(now -> {
       try {
         store.update(now, now.release().withLastVerdict(
-            new LastVerdict(v.kind().name(), v.summaryLine(), clock.instant())));
+            new LastVerdict(VerdictKinds.stored(v.kind()), VerdictText.plain(v), clock.instant())));
       } catch (ConflictException e) {
         LOG.debugf("verdict of %s not stored this tick: %s", analyzed.name(), e.getMessage());
       }
@@ -188,11 +190,7 @@ public class AnalysisJob {
     if (r.status().lastVerdict() == null) {
       return null;
     }
-    try {
-      return Verdict.Kind.valueOf(r.status().lastVerdict().kind());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return VerdictKinds.analysed(r.status().lastVerdict().kind());
   }
 
   /** One channel alert when the source has been silent for several ticks, one when it is back. */

@@ -1,6 +1,9 @@
 package dev.canarybot.service;
 
+import dev.canarybot.analysis.VerdictKinds;
+import dev.canarybot.analysis.VerdictText;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.LastVerdict;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.MetricsSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +29,13 @@ public class LatestAnalysis {
         .filter(a -> a.weight() == release.weight());
   }
 
-  /** One mrkdwn line for the card: this replica's newest verdict, else the stored one. */
-  public String line(CanaryRelease release) {
-    return of(release).map(a -> a.verdict().summaryLine())
-        .orElse(release.status().lastVerdict() == null ? null : release.status().lastVerdict().summary());
+  /**
+   * The verdict for the card: this replica's newest, else the stored one; {@code null} before
+   * any analysis.
+   */
+  public LastVerdict verdict(CanaryRelease release) {
+    return of(release).map(a -> new LastVerdict(VerdictKinds.stored(a.verdict().kind()),
+            VerdictText.plain(a.verdict()), a.snapshot().at()))
+        .orElse(release.status().lastVerdict());
   }
 }

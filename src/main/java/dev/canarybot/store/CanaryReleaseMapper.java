@@ -13,6 +13,7 @@ import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStatus;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.VerdictKind;
 import dev.canarybot.service.port.UnreadableReleaseException;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Duration;
@@ -138,7 +139,7 @@ public final class CanaryReleaseMapper {
     }
     if (s.lastVerdict() != null) {
       dto.lastVerdict = new VerdictDto();
-      dto.lastVerdict.kind = s.lastVerdict().kind();
+      dto.lastVerdict.kind = s.lastVerdict().kind().name();
       dto.lastVerdict.summary = s.lastVerdict().summary();
       dto.lastVerdict.at = format(s.lastVerdict().at());
     }
@@ -193,10 +194,16 @@ public final class CanaryReleaseMapper {
     return new ReleaseStatus(Phase.valueOf(dto.phase), dto.stepIndex, dto.weight,
         parse(dto.stepStartedAt), dto.appliedWeight, dto.drifted, cleanupMode(dto.cleanupMode),
         card, history, dto.olderEntries, dto.lastVerdict == null ? null
-            : new LastVerdict(dto.lastVerdict.kind, dto.lastVerdict.summary, parse(dto.lastVerdict.at)),
+            : new LastVerdict(verdictKind(dto.lastVerdict.kind), dto.lastVerdict.summary, parse(dto.lastVerdict.at)),
         dto.capacity == null ? null : new CapacityState(dto.capacity.replicasAtStart,
             dto.capacity.stableAtStart, dto.capacity.autoscaler, dto.capacity.target,
             dto.capacity.reached, parse(dto.capacity.waitingSince), dto.capacity.returned));
+  }
+
+  /** An unknown kind is unreadable, never taken for healthy. */
+  private static VerdictKind verdictKind(String name) {
+    return VerdictKind.of(name).orElseThrow(() -> new IllegalArgumentException(
+        "status.lastVerdict.kind \"" + name + "\" is unknown; expected Healthy, Inconclusive, Watch or Breach"));
   }
 
   /** Stored in the CamelCase Kubernetes uses for enum values. */

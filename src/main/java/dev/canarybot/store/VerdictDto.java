@@ -4,7 +4,7 @@ import io.fabric8.generator.annotation.Size;
 
 /** The analysis' last distinct conclusion, as stored in the status. */
 public class VerdictDto {
-  /** Healthy, Watch, Breach, Inconclusive or Unavailable. */
+  /** Healthy, Inconclusive, Watch or Breach (VerdictKind's names). */
   @Size(max = 32)
   public String kind;
   @Size(max = 2000)

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarybot.analysis.Verdict.Kind;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,28 +34,5 @@ class VerdictTest {
         Thresholds.DEFAULT, 10, Duration.ofHours(1), Duration.ofMinutes(30));
     assertThat(v.reasons().get(0)).startsWith("v2 5xx rate 2.31 %");
     assertThat(v.tripped()).extracting(Verdict.Trip::rule).contains("rollback trigger");
-  }
-
-  @Test
-  void summaryLineOfABreachLeadsWithItsReason() {
-    Verdict v = new Verdict(Kind.Breach,
-        List.of("v2 5xx rate 2.31 % (57 of 2,468 requests) is above the 1 % rollback trigger", "other"),
-        List.of("v2 5xx rate 2.31 % is above the 0.1 % gate"), List.of());
-    assertThat(v.summaryLine()).isEqualTo(":red_circle: *Breach*: v2 5xx rate 2.31 % (57 of 2,468 requests)"
-        + " is above the 1 % rollback trigger (+1 more) · promotion blocked: v2 5xx rate 2.31 % is above the 0.1 % gate");
-  }
-
-  @Test
-  void summaryLineOfAHealthyCanarySaysTheGatesPass() {
-    Verdict v = new Verdict(Kind.Healthy, List.of("all good"), List.of(), List.of());
-    assertThat(v.summaryLine()).isEqualTo(":large_green_circle: *Healthy*: all good · gates pass");
-  }
-
-  @Test
-  void summaryLineCountsSeveralBlockers() {
-    Verdict v = new Verdict(Kind.Inconclusive, List.of("no requests to v2 in the last 5m"),
-        List.of("a", "b"), List.of());
-    assertThat(v.summaryLine()).isEqualTo(
-        ":white_circle: *Not enough data*: no requests to v2 in the last 5m · promotion blocked (2 reasons)");
   }
 }

@@ -218,7 +218,7 @@ class AnalysisFlowTest {
     assertThat(r.status().last().reason()).startsWith("automatic rollback: v2").contains("5xx rate")
         .doesNotContain("not available");
     // The episode is remembered once its alert went out.
-    Eventually.await("the breach remembered", this::release, x -> x.status().lastVerdict().kind().equals("Breach"));
+    Eventually.await("the breach remembered", this::release, x -> x.status().lastVerdict().kind() == dev.canarybot.release.VerdictKind.Breach);
     assertThat(new ExampleCluster(client).virtualService("api-vs").at("/spec/http/0/route/1/weight").asInt()).isZero();
     assertThat(new ExampleCluster(client).virtualService("api-vs").at("/spec/http/0/route/0/weight").asInt()).isEqualTo(100);
 

@@ -7,6 +7,7 @@ import dev.canarybot.analysis.Verdict;
 import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.LastVerdict;
+import dev.canarybot.release.VerdictKind;
 import dev.canarybot.release.Phase;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.AutoRollback;
@@ -111,7 +112,7 @@ class AnalysisJobTest {
 
     assertThat(told).containsExactly("alert Watch NOT_TRIED", "alert Breach NOT_TRIED", "recovered");
     assertThat(release().phase()).as("auto-rollback is off").isEqualTo(Phase.Progressing);
-    assertThat(release().status().lastVerdict().kind()).isEqualTo("Healthy");
+    assertThat(release().status().lastVerdict().kind()).isEqualTo(VerdictKind.Healthy);
   }
 
   @Test
@@ -157,7 +158,9 @@ class AnalysisJobTest {
     job.tick();
 
     assertThat(told).containsExactly("alert Watch NOT_TRIED", "alert Watch NOT_TRIED");
-    assertThat(release().status().lastVerdict().kind()).isEqualTo("Watch");
+    assertThat(release().status().lastVerdict().kind()).isEqualTo(VerdictKind.Watch);
+    // plain text for kubectl: label, the one reason, no blockers; no emoji, no mrkdwn
+    assertThat(release().status().lastVerdict().summary()).isEqualTo("Watch: Watch finding · gates pass");
   }
 
   @Test
@@ -165,7 +168,7 @@ class AnalysisJobTest {
     start(false);
     next = Verdict.Kind.Breach;
     job().tick();
-    assertThat(release().status().lastVerdict().kind()).isEqualTo("Breach");
+    assertThat(release().status().lastVerdict().kind()).isEqualTo(VerdictKind.Breach);
 
     AnalysisJob newLeader = job();
     newLeader.tick();
@@ -187,6 +190,6 @@ class AnalysisJobTest {
 
     assertThat(told).containsExactly("alert Watch NOT_TRIED");
     assertThat(told.stream().collect(Collectors.joining())).doesNotContain("recovered");
-    assertThat(release().status().lastVerdict()).extracting(LastVerdict::kind).isEqualTo("Watch");
+    assertThat(release().status().lastVerdict()).extracting(LastVerdict::kind).isEqualTo(VerdictKind.Watch);
   }
 }

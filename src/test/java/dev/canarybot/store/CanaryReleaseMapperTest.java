@@ -9,6 +9,7 @@ import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStatus;
+import dev.canarybot.release.VerdictKind;
 import dev.canarybot.service.port.UnreadableReleaseException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
@@ -143,8 +144,20 @@ class CanaryReleaseMapperTest {
     CanaryRelease started = Releases.started("default", "api-vs");
     CanaryRelease release = new CanaryRelease(started.name(), started.target(), started.plan(),
         started.autoRollback(), started.status(), java.util.Map.of("maxErrorRate", "0.5%", "rollbackP95", "4s"))
-        .withLastVerdict(new dev.canarybot.release.LastVerdict("Watch", ":large_orange_circle: *Watch*: v2 5xx 0.7 %",
+        .withLastVerdict(new dev.canarybot.release.LastVerdict(VerdictKind.Watch, "Watch: v2 5xx 0.7 %",
             Releases.T0.plusSeconds(90)));
     assertThat(roundTrip(release)).isEqualTo(release);
+    assertThat(CanaryReleaseMapper.toResource(release).getStatus().lastVerdict.kind).isEqualTo("Watch");
+  }
+
+  @Test
+  void unknownVerdictKindIsUnreadableNotHealthy() {
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs")
+        .withLastVerdict(new dev.canarybot.release.LastVerdict(VerdictKind.Healthy, "Healthy: all good", Releases.T0)));
+    resource.getStatus().lastVerdict.kind = "Fine";
+    assertThatThrownBy(() -> CanaryReleaseMapper.toDomain(resource))
+        .isInstanceOf(UnreadableReleaseException.class)
+        .hasMessage("CanaryRelease api-vs.default cannot be read: status.lastVerdict.kind \"Fine\" is unknown;"
+            + " expected Healthy, Inconclusive, Watch or Breach");
   }
 }

@@ -10,6 +10,7 @@ import dev.canarybot.service.LatestAnalysis;
 import dev.canarybot.service.Policies;
 import dev.canarybot.service.port.WorkloadPermissions;
 import dev.canarybot.slack.view.CanaryCard;
+import dev.canarybot.slack.view.VerdictMrkdwn;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public class CardPublisher {
   }
 
   public CanaryCard.Drawn draw(CanaryRelease release) {
-    return CanaryCard.draw(release, clock.instant(), observation, latest.line(release),
+    return CanaryCard.draw(release, clock.instant(), observation, VerdictMrkdwn.line(latest.verdict(release)),
         permissions.mayDelete(release.namespace()), policies.freezeOf(release.namespace()).orElse(null));
   }
 

@@ -25,6 +25,7 @@ import dev.canarybot.slack.view.SlackText;
 import dev.canarybot.slack.view.SummaryChart;
 import dev.canarybot.slack.view.SummaryText;
 import dev.canarybot.slack.view.ThreadLine;
+import dev.canarybot.slack.view.VerdictMrkdwn;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +174,7 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
     }
     if (where != null) {
       cards.reply(where, ":white_check_mark: *" + release.name() + "* recovered: "
-          + analysis.verdict().summaryLine(), false);
+          + VerdictMrkdwn.line(analysis.verdict()), false);
     }
   }
 

@@ -26,7 +26,7 @@ public final class SummaryText {
       text.append("```\n").append(table(r, s)).append("```\n");
     }
     Verdict v = a.verdict();
-    text.append(v.summaryLine());
+    text.append(VerdictMrkdwn.line(v));
     if (!v.blockers().isEmpty()) {
       text.append("\n*Blocks promotion:* ").append(String.join("; ", v.blockers()));
     }
