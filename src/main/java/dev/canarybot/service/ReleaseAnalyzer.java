@@ -6,7 +6,6 @@ import dev.canarybot.analysis.InvalidThresholdsException;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.Thresholds;
 import dev.canarybot.analysis.Verdict;
-import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.service.port.Analysis;
@@ -32,7 +31,7 @@ public class ReleaseAnalyzer {
   public ReleaseAnalyzer(MetricsSource metrics, CanaryConfig config, Clock clock) {
     this.metrics = metrics;
     this.config = config;
-    this.observation = new ObservationPolicy(config.observeFirstStep(), config.observeLaterSteps());
+    this.observation = config.observation();
     this.clock = clock;
   }
 
@@ -48,9 +47,7 @@ public class ReleaseAnalyzer {
     for (CanaryRelease r : releases) {
       MetricSnapshot s = snapshots.get(MetricsSource.key(r));
       if (s == null) {
-        s = new MetricSnapshot(clock.instant(), config.analysis().window(),
-            VersionMetrics.empty(r.target().stableSubset()),
-            VersionMetrics.empty(r.target().canarySubset()),
+        s = MetricSnapshot.unavailableFor(r, clock.instant(), config.analysis().window(),
             "the metrics source said nothing about " + r.name());
       }
       List<CheckReading> readings = readings(r, checks.get(MetricsSource.key(r)));
@@ -84,7 +81,7 @@ public class ReleaseAnalyzer {
     } catch (InvalidThresholdsException e) {
       // A hand-edited spec must not silently fall back to defaults, nor stop the other releases.
       String why = "spec.thresholds of CanaryRelease " + r.name() + " are invalid: " + e.getMessage();
-      return new Verdict(Verdict.Kind.Inconclusive, List.of(why), List.of(why), List.of());
+      return new Verdict(Verdict.Kind.Inconclusive, List.of(why), List.of(why));
     }
     Duration at = r.timeAtStep(clock.instant());
     return Analyzer.analyze(s, t, r.weight(), at, observation.required(r), readings);

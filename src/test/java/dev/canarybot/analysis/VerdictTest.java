@@ -34,28 +34,28 @@ class VerdictTest {
     Verdict v = Analyzer.analyze(snapshot(stable().requests(22212, 4), canary().requests(2468, 57)),
         Thresholds.DEFAULT, 10, Duration.ofHours(1), Duration.ofMinutes(30));
     assertThat(v.reasons().get(0)).startsWith("v2 5xx rate 2.31 %");
-    assertThat(v.tripped()).extracting(Verdict.Trip::rule).contains("rollback trigger");
+    assertThat(v.reasons().get(0)).endsWith("is above the 1 % rollback trigger");
   }
 
   @Test
   void summaryLineOfABreachLeadsWithItsReason() {
     Verdict v = new Verdict(Kind.Breach,
         List.of("v2 5xx rate 2.31 % (57 of 2,468 requests) is above the 1 % rollback trigger", "other"),
-        List.of("v2 5xx rate 2.31 % is above the 0.1 % gate"), List.of());
+        List.of("v2 5xx rate 2.31 % is above the 0.1 % gate"));
     assertThat(v.summaryLine()).isEqualTo(":red_circle: *Breach*: v2 5xx rate 2.31 % (57 of 2,468 requests)"
         + " is above the 1 % rollback trigger (+1 more) · promotion blocked: v2 5xx rate 2.31 % is above the 0.1 % gate");
   }
 
   @Test
   void summaryLineOfAHealthyCanarySaysTheGatesPass() {
-    Verdict v = new Verdict(Kind.Healthy, List.of("all good"), List.of(), List.of());
+    Verdict v = new Verdict(Kind.Healthy, List.of("all good"), List.of());
     assertThat(v.summaryLine()).isEqualTo(":large_green_circle: *Healthy*: all good · gates pass");
   }
 
   @Test
   void summaryLineCountsSeveralBlockers() {
     Verdict v = new Verdict(Kind.Inconclusive, List.of("no requests to v2 in the last 5m"),
-        List.of("a", "b"), List.of());
+        List.of("a", "b"));
     assertThat(v.summaryLine()).isEqualTo(
         ":white_circle: *Not enough data*: no requests to v2 in the last 5m · promotion blocked (2 reasons)");
   }

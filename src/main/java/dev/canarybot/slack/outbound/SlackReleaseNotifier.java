@@ -74,7 +74,7 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
       return;
     }
     cards.update(release);
-    cards.reply(ref, ThreadLine.of(release, entry, outcome), false);
+    cards.reply(ref, ThreadLine.of(release, entry, outcome));
   }
 
   @Override
@@ -164,7 +164,7 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
     }
     if (where != null) {
       cards.reply(where, ":white_check_mark: *" + release.name() + "* recovered: "
-          + analysis.verdict().summaryLine(), false);
+          + analysis.verdict().summaryLine());
     }
   }
 
@@ -207,7 +207,7 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
     CardRef alert = unavailableAlert;
     unavailableAlert = null;
     if (!off() && alert != null) {
-      cards.reply(alert, ":white_check_mark: Metrics are back.", false);
+      cards.reply(alert, ":white_check_mark: Metrics are back.");
     }
   }
 
