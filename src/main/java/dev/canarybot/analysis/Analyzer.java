@@ -80,7 +80,6 @@ public final class Analyzer {
       String reason = "observed " + share(c / total) + " to " + canary.version() + ", configured " + weight
           + " % (tolerance ±" + share(t.splitTolerance()).replace(" %", " pp") + ")";
       f.raise(Kind.Watch, reason);
-      f.trip(canary.version(), "traffic share", c / total, configured, "split tolerance");
       f.block(reason);
     }
   }

@@ -61,17 +61,9 @@ final class CustomChecks {
       return;
     }
     String reason = name + ": " + what + " " + number(judged) + " is " + bound + " (" + values + ")";
-    double threshold = bound.startsWith("below") ? spec.min().getAsDouble() : spec.max().getAsDouble();
-    String rule = name + " (" + spec.onBreach() + ")";
     switch (spec.onBreach()) {
-      case rollback -> {
-        f.raise(Kind.Breach, reason + "; onBreach: rollback");
-        f.trip(canary, name, judged, threshold, rule);
-      }
-      case watch -> {
-        f.raise(Kind.Watch, reason + "; onBreach: watch");
-        f.trip(canary, name, judged, threshold, rule);
-      }
+      case rollback -> f.raise(Kind.Breach, reason + "; onBreach: rollback");
+      case watch -> f.raise(Kind.Watch, reason + "; onBreach: watch");
       case gate -> f.note(reason + "; onBreach: gate");
     }
     f.block(reason);

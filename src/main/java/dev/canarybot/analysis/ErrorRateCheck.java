@@ -34,10 +34,8 @@ final class ErrorRateCheck {
 
     if (lower > t.rollbackErrorRate()) {
       f.raise(Kind.Breach, observed + " is above the " + percent(t.rollbackErrorRate()) + " rollback trigger");
-      f.trip(v, "5xx rate", rate, t.rollbackErrorRate(), "rollback trigger");
     } else if (lower > t.watchErrorRate()) {
       f.raise(Kind.Watch, observed + " is above the " + percent(t.watchErrorRate()) + " watch trigger");
-      f.trip(v, "5xx rate", rate, t.watchErrorRate(), "watch trigger");
     } else if (rate > t.watchErrorRate()) {
       f.raise(Kind.Inconclusive, observed + " is above the " + percent(t.watchErrorRate())
           + " watch trigger, but too few requests to be sure at " + confidence(c));
@@ -78,8 +76,6 @@ final class ErrorRateCheck {
         + " confidence";
     boolean overTrigger = canaryRate > t.rollbackErrorRate();
     f.raise(overTrigger ? Kind.Breach : Kind.Watch, reason);
-    f.trip(canary.version(), "5xx rate vs " + stable.version(), canaryRate, sk / sn,
-        overTrigger ? "worse than stable and above the rollback trigger" : "worse than stable");
     f.block(reason);
   }
 }

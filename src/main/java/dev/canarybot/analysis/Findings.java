@@ -13,7 +13,6 @@ final class Findings {
 
   private final List<Reason> reasons = new ArrayList<>();
   private final List<String> blockers = new ArrayList<>();
-  private final List<Verdict.Trip> tripped = new ArrayList<>();
   private Verdict.Kind kind = Verdict.Kind.Healthy;
 
   /** A finding that sets the verdict to at least {@code severity}. */
@@ -35,10 +34,6 @@ final class Findings {
     }
   }
 
-  void trip(String version, String metric, double observed, double threshold, String rule) {
-    tripped.add(new Verdict.Trip(version, metric, observed, threshold, rule));
-  }
-
   Verdict.Kind kind() {
     return kind;
   }
@@ -48,6 +43,6 @@ final class Findings {
         .sorted(Comparator.comparing(Reason::severity).reversed())
         .map(Reason::text)
         .toList();
-    return new Verdict(kind, texts, blockers, tripped);
+    return new Verdict(kind, texts, blockers);
   }
 }

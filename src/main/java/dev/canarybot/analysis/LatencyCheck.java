@@ -31,7 +31,6 @@ final class LatencyCheck {
     if (ms > t.rollbackP95Ms()) {
       if (surelySlowerThan(canary, t.rollbackP95Ms(), t.enoughDataConfidence())) {
         f.raise(Kind.Breach, observed + " is above the " + millis(t.rollbackP95Ms()) + " rollback trigger");
-        f.trip(v, "P95", ms, t.rollbackP95Ms(), "rollback trigger");
       } else {
         f.raise(Kind.Inconclusive, observed + " is above the " + millis(t.rollbackP95Ms())
             + " rollback trigger, but too few requests to be sure");
@@ -65,8 +64,6 @@ final class LatencyCheck {
           + confidence(t.worseThanStableConfidence()) + " confidence (a " + canary.version()
           + " request is the slower of a pair " + share(test.superiority()) + " of the time)";
       f.raise(Kind.Watch, reason);
-      f.trip(canary.version(), "latency vs " + stable.version(), test.superiority(), t.minSlowerEffect(),
-          "slower than stable");
       f.block(reason);
     }
   }

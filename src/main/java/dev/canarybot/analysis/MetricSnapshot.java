@@ -1,5 +1,6 @@
 package dev.canarybot.analysis;
 
+import dev.canarybot.release.CanaryRelease;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,6 +12,12 @@ import java.time.Instant;
  */
 public record MetricSnapshot(
     Instant at, Duration window, VersionMetrics stable, VersionMetrics canary, String unavailable) {
+
+  /** A snapshot without numbers for the release, because the source could not answer {@code why}. */
+  public static MetricSnapshot unavailableFor(CanaryRelease r, Instant at, Duration window, String why) {
+    return new MetricSnapshot(at, window, VersionMetrics.empty(r.target().stableSubset()),
+        VersionMetrics.empty(r.target().canarySubset()), why);
+  }
 
   public boolean available() {
     return unavailable == null;

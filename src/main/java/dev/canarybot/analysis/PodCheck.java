@@ -30,12 +30,10 @@ final class PodCheck {
         + " OOMKilled since the step began";
     if (pods.oomKilled() >= t.rollbackOomKilled()) {
       f.raise(Kind.Breach, oom + " (rollback at " + t.rollbackOomKilled() + ")");
-      f.trip(v, "OOMKilled", pods.oomKilled(), t.rollbackOomKilled(), "rollback trigger");
       f.block(oom);
     } else if (pods.oomKilled() > 0) {
       // One OOMKill is the clearest sign of climbing memory a snapshot can give.
       f.raise(Kind.Watch, oom);
-      f.trip(v, "OOMKilled", pods.oomKilled(), 0, "promotion gate");
       f.block(oom);
     }
     if (pods.ready() < pods.total() || pods.total() == 0) {
@@ -63,7 +61,6 @@ final class PodCheck {
       String text = v + " " + what + " at " + percent(used) + " of its limit, above the " + percent(gate) + " gate";
       f.note(text);
       f.block(text);
-      f.trip(v, what, used, gate, "promotion gate");
     }
   }
 }

@@ -3,8 +3,9 @@ package dev.canarybot.analysis;
 import java.util.Map;
 
 /**
- * The numbers a verdict is judged by (DESIGN.md, defaults table). Rates and shares are
- * fractions (0.001 = 0.1 %), latencies milliseconds.
+ * The numbers a verdict is judged by ({@link #DEFAULT}, or a release's overrides named in the
+ * README's "Using it" section). Rates and shares are fractions (0.001 = 0.1 %), latencies
+ * milliseconds.
  *
  * @param maxErrorRate promotion gate: the canary's 5xx rate must be provably below it
  * @param maxP95Ms promotion gate: canary P95

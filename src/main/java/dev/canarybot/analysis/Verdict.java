@@ -11,23 +11,18 @@ import java.util.Objects;
  *
  * @param reasons plain-word findings naming versions and numbers, most severe first
  * @param blockers what prevents promotion; none means the gates pass
- * @param tripped the measurements that crossed a threshold, for alerts and history
  */
-public record Verdict(Kind kind, List<String> reasons, List<String> blockers, List<Trip> tripped) {
+public record Verdict(Kind kind, List<String> reasons, List<String> blockers) {
 
   /** Ordered by severity, so the worst finding of a tick decides the kind. */
   public enum Kind {
     Healthy, Inconclusive, Watch, Breach
   }
 
-  /** One measurement past one threshold: "v2 5xx rate 0.0231 vs 0.01 (rollback trigger)". */
-  public record Trip(String version, String metric, double observed, double threshold, String rule) {}
-
   public Verdict {
     Objects.requireNonNull(kind, "kind");
     reasons = List.copyOf(reasons);
     blockers = List.copyOf(blockers);
-    tripped = List.copyOf(tripped);
   }
 
   public boolean promotable() {

@@ -42,10 +42,6 @@ public final class MeshHosts {
     return host;
   }
 
-  public boolean same(String a, String b, String namespace) {
-    return Objects.equals(fqdn(a, namespace), fqdn(b, namespace));
-  }
-
   /** The Service behind a cluster FQDN, or {@code null} for a host outside the cluster. */
   public ServiceRef service(String fqdn) {
     String suffix = ".svc." + clusterDomain;

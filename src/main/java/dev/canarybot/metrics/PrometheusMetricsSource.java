@@ -4,7 +4,6 @@ import dev.canarybot.analysis.CheckReading;
 import dev.canarybot.analysis.MetricHistory;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
-import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.release.StartFacts;
@@ -163,7 +162,7 @@ public class PrometheusMetricsSource implements MetricsSource {
     }
   }
 
-  /** How many queries the latest tick sent. */
+  /** The error ratio and p95 of both versions over {@code range}; empty when Prometheus cannot say. */
   @Override
   public Optional<MetricHistory> history(CanaryRelease release, Duration range, Duration step) {
     if (client.isEmpty()) {
@@ -197,6 +196,7 @@ public class PrometheusMetricsSource implements MetricsSource {
     return out;
   }
 
+  /** How many queries the latest tick sent. */
   public int lastTickQueries() {
     return lastTickQueries.get();
   }
@@ -222,8 +222,7 @@ public class PrometheusMetricsSource implements MetricsSource {
       String reason) {
     Map<String, MetricSnapshot> snapshots = new LinkedHashMap<>();
     for (CanaryRelease r : releases) {
-      snapshots.put(MetricsSource.key(r), new MetricSnapshot(at, window,
-          VersionMetrics.empty(r.target().stableSubset()), VersionMetrics.empty(r.target().canarySubset()), reason));
+      snapshots.put(MetricsSource.key(r), MetricSnapshot.unavailableFor(r, at, window, reason));
     }
     return snapshots;
   }

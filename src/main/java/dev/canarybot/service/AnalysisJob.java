@@ -72,14 +72,7 @@ public class AnalysisJob {
   @Scheduled(identity = "analysis", every = "${canary.analysis.interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
-    if (!leadership.isLeader()) {
-      return;
-    }
-    try {
-      tick();
-    } catch (RuntimeException e) {
-      LOG.warn("analysis tick failed; it runs again at the next interval", e);
-    }
+    LeaderOnly.run(leadership, LOG, "analysis tick", this::tick);
   }
 
   /** One analysis of every watched release. */

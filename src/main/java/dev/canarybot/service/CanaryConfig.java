@@ -2,6 +2,7 @@ package dev.canarybot.service;
 
 import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.RollbackCapacity;
+import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.service.port.Analysis;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -45,6 +46,11 @@ public interface CanaryConfig {
   /** Time a canary must be observed at each later step below 100 %. */
   @WithDefault("1h")
   Duration observeLaterSteps();
+
+  /** The two observation times as the policy the analysis and the card both judge by. */
+  default ObservationPolicy observation() {
+    return new ObservationPolicy(observeFirstStep(), observeLaterSteps());
+  }
 
   /** Slack channel ID for cards and alerts when the command's own channel is not used. */
   Optional<String> channel();

@@ -35,7 +35,7 @@ public class ReleaseAnalyzer {
   public ReleaseAnalyzer(MetricsSource metrics, CanaryConfig config, Clock clock) {
     this.metrics = metrics;
     this.config = config;
-    this.observation = new ObservationPolicy(config.observeFirstStep(), config.observeLaterSteps());
+    this.observation = config.observation();
     this.clock = clock;
   }
 
@@ -75,7 +75,8 @@ public class ReleaseAnalyzer {
     for (CanaryRelease r : releases) {
       MetricSnapshot s = snapshots.get(MetricsSource.key(r));
       if (s == null) {
-        s = empty(r, window(r).orElse(config.analysis().window()), "the metrics source said nothing about " + r.name());
+        s = MetricSnapshot.unavailableFor(r, clock.instant(), window(r).orElse(config.analysis().window()),
+            "the metrics source said nothing about " + r.name());
       }
       List<CheckReading> readings = readings(r, checks.get(MetricsSource.key(r)));
       out.put(MetricsSource.key(r), new Analysis(s, verdict(r, s, readings), r.weight(), readings));
@@ -87,11 +88,6 @@ public class ReleaseAnalyzer {
   public Optional<Duration> window(CanaryRelease r) {
     return StepWindow.of(config.analysis().window(), r.status().stepStartedAt(), clock.instant(),
         config.analysis().scrapeInterval());
-  }
-
-  private MetricSnapshot empty(CanaryRelease r, Duration window, String why) {
-    return new MetricSnapshot(clock.instant(), window, VersionMetrics.empty(r.target().stableSubset()),
-        VersionMetrics.empty(r.target().canarySubset()), why);
   }
 
   public Analysis analyze(CanaryRelease release) {
@@ -119,7 +115,7 @@ public class ReleaseAnalyzer {
     } catch (InvalidThresholdsException e) {
       // A hand-edited spec must not silently fall back to defaults, nor stop the other releases.
       String why = "spec.thresholds of CanaryRelease " + r.name() + " are invalid: " + e.getMessage();
-      return new Verdict(Verdict.Kind.Inconclusive, List.of(why), List.of(why), List.of());
+      return new Verdict(Verdict.Kind.Inconclusive, List.of(why), List.of(why));
     }
     Duration at = r.timeAtStep(clock.instant());
     return Analyzer.analyze(s, t, r.weight(), at, observation.required(r), readings);

@@ -23,14 +23,8 @@ public class ResyncJob {
   @Scheduled(identity = "resync", every = "${canary.resync-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void resync() {
-    if (!leadership.isLeader()) {
-      return;
-    }
-    try {
-      service.resyncAll().stream().filter(r -> !r.outcome().isEmpty())
-          .forEach(r -> LOG.infof("resync %s: %s", r.stored().release().name(), r.outcome()));
-    } catch (RuntimeException e) {
-      LOG.warn("resync failed; it runs again at the next interval", e);
-    }
+    LeaderOnly.run(leadership, LOG, "resync", () -> service.resyncAll().stream()
+        .filter(r -> !r.outcome().isEmpty())
+        .forEach(r -> LOG.infof("resync %s: %s", r.stored().release().name(), r.outcome())));
   }
 }

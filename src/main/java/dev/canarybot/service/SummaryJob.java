@@ -41,14 +41,7 @@ public class SummaryJob {
   @Scheduled(identity = "summary", every = "${canary.summary.interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
-    if (!leadership.isLeader()) {
-      return;
-    }
-    try {
-      post();
-    } catch (RuntimeException e) {
-      LOG.warn("summary failed; it runs again at the next interval", e);
-    }
+    LeaderOnly.run(leadership, LOG, "summary", this::post);
   }
 
   /** Posts a summary for every watched release the analysis has numbers for. */

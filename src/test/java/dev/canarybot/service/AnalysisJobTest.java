@@ -79,7 +79,7 @@ class AnalysisJobTest {
           MetricSnapshot s = new MetricSnapshot(clock.instant(), Duration.ofMinutes(5),
               VersionMetrics.empty("v1"), VersionMetrics.empty("v2"), null);
           out.put(MetricsSource.key(r), new Analysis(s, new Verdict(next, List.of(next + " finding"),
-              List.of(), List.of()), r.weight()));
+              List.of()), r.weight()));
         }
         return out;
       }

@@ -66,7 +66,7 @@ class SummaryJobTest {
   CanaryRelease watched(CanaryRelease r) {
     CanaryRelease withCard = r.withCard(new CardRef("C1", "1.000" + r.name().length()));
     store.create(withCard);
-    latest.put(withCard, new Analysis(null, new Verdict(Verdict.Kind.Healthy, List.of(), List.of(), List.of()),
+    latest.put(withCard, new Analysis(null, new Verdict(Verdict.Kind.Healthy, List.of(), List.of()),
         withCard.weight()));
     return withCard;
   }

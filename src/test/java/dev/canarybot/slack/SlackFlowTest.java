@@ -279,14 +279,6 @@ class SlackFlowTest {
   }
 
   @Test
-  void aNamespaceTheBotDoesNotManageIsRefused() {
-    slack.command(OPERATOR, CHANNEL, "start api-vs -n payments");
-    FakeEphemeral reply = ephemeralTo(OPERATOR, "payments");
-    assertThat(reply.text()).contains("cannot start");
-    assertThat(store.list("payments")).isEmpty();
-  }
-
-  @Test
   void statusShowsTheCardToTheAskerOnly() {
     slack.command(OPERATOR, CHANNEL, "start api-vs");
     card("v2 10 %");

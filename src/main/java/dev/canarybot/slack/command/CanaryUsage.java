@@ -54,11 +54,6 @@ public final class CanaryUsage {
     return "Usage: `" + SYNOPSIS.get(subcommand) + "`\n" + PURPOSE.get(subcommand);
   }
 
-  /** The synopsis alone, without formatting. */
-  public static String synopsis(Subcommand subcommand) {
-    return SYNOPSIS.get(subcommand);
-  }
-
   /** Every subcommand's synopsis and purpose, for {@code /canary help}. */
   public static String help() {
     StringBuilder text = new StringBuilder("*Usage:* `/canary <subcommand> …`\n");

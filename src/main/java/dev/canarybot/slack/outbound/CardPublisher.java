@@ -35,7 +35,7 @@ public class CardPublisher {
     this.permissions = permissions;
     this.methods = methods;
     this.latest = latest;
-    this.observation = new ObservationPolicy(config.observeFirstStep(), config.observeLaterSteps());
+    this.observation = config.observation();
     this.clock = clock;
   }
 
@@ -55,7 +55,7 @@ public class CardPublisher {
                 .unfurlLinks(false).unfurlMedia(false)))
         .thenApply((ChatPostMessageResponse r) -> {
           CardRef ref = new CardRef(r.getChannel(), r.getTs());
-          reply(ref, firstLine, false);
+          reply(ref, firstLine);
           return Optional.of(ref);
         })
         .exceptionally(failed -> Optional.empty());
@@ -73,20 +73,19 @@ public class CardPublisher {
         .channel(ref.channel()).ts(ref.ts()).text(card.text()).blocks(card.blocks())));
   }
 
-  /** One line in the card's thread; {@code broadcast} also shows it in the channel. */
-  public CompletableFuture<ChatPostMessageResponse> reply(CardRef ref, String text, boolean broadcast) {
-    return inThread(Kind.THREAD_LINE, ref, text, broadcast);
+  /** One line in the card's thread. */
+  public CompletableFuture<ChatPostMessageResponse> reply(CardRef ref, String text) {
+    return inThread(Kind.THREAD_LINE, ref, text);
   }
 
   /** The scheduled numbers in the card's thread: a newer summary may replace it under back-pressure. */
   public CompletableFuture<ChatPostMessageResponse> summary(CardRef ref, String text) {
-    return inThread(Kind.SUMMARY, ref, text, false);
+    return inThread(Kind.SUMMARY, ref, text);
   }
 
-  private CompletableFuture<ChatPostMessageResponse> inThread(Kind kind, CardRef ref, String text,
-      boolean broadcast) {
+  private CompletableFuture<ChatPostMessageResponse> inThread(Kind kind, CardRef ref, String text) {
     return outbox.submit(kind, "chat.postMessage", Where.thread(ref),
         () -> methods.chatPostMessage(m -> m.channel(ref.channel()).threadTs(ref.ts()).text(text)
-            .replyBroadcast(broadcast).unfurlLinks(false).unfurlMedia(false)));
+            .unfurlLinks(false).unfurlMedia(false)));
   }
 }

@@ -75,7 +75,7 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
       return;
     }
     cards.update(release);
-    cards.reply(ref, ThreadLine.of(release, entry, outcome), false);
+    cards.reply(ref, ThreadLine.of(release, entry, outcome));
   }
 
   @Override
@@ -160,7 +160,7 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
       return;
     }
     // Read from the cluster (replica counts, names): escaped like any untrusted text.
-    cards.reply(release.status().card(), ":arrow_up: " + SlackText.safe(SlackText.limit(line, 2500)), false);
+    cards.reply(release.status().card(), ":arrow_up: " + SlackText.safe(SlackText.limit(line, 2500)));
   }
 
   @Override
@@ -174,7 +174,7 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
     }
     if (where != null) {
       cards.reply(where, ":white_check_mark: *" + release.name() + "* recovered: "
-          + VerdictMrkdwn.line(analysis.verdict()), false);
+          + VerdictMrkdwn.line(analysis.verdict()));
     }
   }
 
@@ -217,7 +217,7 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
     CardRef alert = unavailableAlert;
     unavailableAlert = null;
     if (!off() && alert != null) {
-      cards.reply(alert, ":white_check_mark: Metrics are back.", false);
+      cards.reply(alert, ":white_check_mark: Metrics are back.");
     }
   }
 

@@ -20,7 +20,7 @@ class AlertTextTest {
       new Verdict(Verdict.Kind.Breach, List.of(
           "v2 5xx rate 2.31 % (57 of 2,468 requests) is above the 1 % rollback trigger",
           "v2's error rate (2.31 %) is higher than v1's (0.02 %) with 99 % confidence",
-          "v2 CPU against limits not available"), List.of("v2 5xx rate 2.31 %"), List.of()), 10);
+          "v2 CPU against limits not available"), List.of("v2 5xx rate 2.31 %")), 10);
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
@@ -65,7 +65,7 @@ class AlertTextTest {
   @Test
   void reasonsCannotMentionTheChannelOrDisguiseALink() {
     Analysis hostile = new Analysis(BREACH.snapshot(), new Verdict(Verdict.Kind.Watch,
-        List.of("<!channel> see <https://evil.example|the runbook> & <@U0ALICE>"), List.of(), List.of()), 10);
+        List.of("<!channel> see <https://evil.example|the runbook> & <@U0ALICE>"), List.of()), 10);
     assertThat(AlertText.alert("", SummaryTextTest.release(), hostile, AutoRollback.NOT_TRIED, null))
         .contains("• &lt;!channel&gt; see &lt;https://evil.example|the runbook&gt; &amp; <@U0ALICE>");
   }

@@ -108,12 +108,27 @@ class SummaryChartTest {
 
   @Test
   void eachTransitionIsAVerticalLineThroughEveryPanelAtItsTime() {
-    // The span is 10:00-11:20 (80 min): the promotion at 10:35 is 35/80 of the way across.
+    // The span is 10:00-11:20 (80 min): the promotion at 10:35 is 35/80 of the way across, the
+    // pause at 10:50 50/80, the resume at 10:53 53/80.
     for (Rectangle2D area : drawn.panels()) {
-      assertThat(columnCount(SummaryChart.TRANSITION, area, 35 / 80.0)).isGreaterThan((int) (area.getHeight() * 0.6));
+      for (int minute : new int[] {35, 50, 53}) {
+        assertThat(columnCount(SummaryChart.TRANSITION, area, minute / 80.0)).as("10:%d", minute)
+            .isGreaterThan((int) (area.getHeight() * 0.6));
+      }
       assertThat(columnCount(SummaryChart.TRANSITION, area, 20 / 80.0)).isLessThan(5);
     }
     assertThat(model.markers()).hasSize(3);
+  }
+
+  @Test
+  void theCanarysClimbIsDrawnWhereItHappenedAndStableStaysLow() {
+    Rectangle2D p95 = drawn.panels().get(1);
+    // P95 axis 0..2,200 ms: the canary's 400-420 ms after 11:05 (65/80 across) sits about
+    // 410/2200 = 0.19 of the way up; before 10:55 (55/80) it was 190-210 ms, about 0.09.
+    assertThat(bandCount(SummaryChart.CANARY, p95, 410 / 2200.0, 70 / 80.0, 1.0)).isGreaterThan(100);
+    assertThat(bandCount(SummaryChart.CANARY, p95, 410 / 2200.0, 0.0, 55 / 80.0)).isLessThan(10);
+    // Stable's 170-190 ms (about 0.08) is never up at 0.19.
+    assertThat(bandCount(SummaryChart.STABLE, p95, 410 / 2200.0, 0.0, 1.0)).isLessThan(10);
   }
 
   @Test
@@ -183,6 +198,24 @@ class SummaryChartTest {
     int n = 0;
     for (int y = row - 2; y <= row + 2; y++) {
       for (int x = (int) area.getMinX(); x < (int) area.getMaxX(); x++) {
+        n += near(c, image.getRGB(x, y)) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Pixels of the colour within eight rows of the value at {@code fraction} of the axis, between
+   * {@code from} and {@code to} of the area's width.
+   */
+  static int bandCount(Color c, Rectangle2D area, double fraction, double from, double to) {
+    double zero = SummaryChart.BELOW_ZERO;
+    int row = (int) Math.round(area.getMaxY() - (zero + (1 - zero) * fraction) * area.getHeight());
+    int left = (int) Math.round(area.getMinX() + from * area.getWidth());
+    int right = (int) Math.round(area.getMinX() + to * area.getWidth());
+    int n = 0;
+    for (int y = row - 8; y <= row + 8; y++) {
+      for (int x = left; x < right; x++) {
         n += near(c, image.getRGB(x, y)) ? 1 : 0;
       }
     }

@@ -44,7 +44,7 @@ class SummaryTextTest {
         version("v1", 27.0, 8100, 0, 45, 180, 300, new PodHealth(3, 3, 0, 0)),
         version("v2", 3.0, 900, 1, 47, 190, 320, new PodHealth(2, 3, 1, 0)), null);
     Verdict v = new Verdict(Verdict.Kind.Inconclusive, List.of("need about 2,100 more requests to v2"),
-        List.of("need about 2,100 more requests to v2", "only 2 of 3 v2 pods are ready"), List.of());
+        List.of("need about 2,100 more requests to v2", "only 2 of 3 v2 pods are ready"));
 
     String text = SummaryText.of(release(), new Analysis(s, v, 10));
 
@@ -70,7 +70,7 @@ class SummaryTextTest {
   void unavailableMetricsSaySoInsteadOfATable() {
     MetricSnapshot s = new MetricSnapshot(AT, Duration.ofMinutes(5), VersionMetrics.empty("v1"),
         VersionMetrics.empty("v2"), "Prometheus at http://prom:9090/api/v1/query: unreachable");
-    Verdict v = new Verdict(Verdict.Kind.Inconclusive, List.of("metrics unavailable"), List.of("metrics unavailable"), List.of());
+    Verdict v = new Verdict(Verdict.Kind.Inconclusive, List.of("metrics unavailable"), List.of("metrics unavailable"));
     assertThat(SummaryText.of(release(), new Analysis(s, v, 10)))
         .contains(":warning: metrics unavailable: Prometheus at http://prom:9090/api/v1/query: unreachable")
         .doesNotContain("```");

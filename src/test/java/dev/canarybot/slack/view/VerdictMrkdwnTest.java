@@ -41,7 +41,7 @@ class VerdictMrkdwnTest {
   @Test
   void freshVerdictDrawsLikeTheStoredOne() {
     Verdict v = new Verdict(Verdict.Kind.Breach, List.of("v2 5xx rate 2.31 %", "other"),
-        List.of("v2 5xx rate 2.31 % is above the 0.1 % gate"), List.of());
+        List.of("v2 5xx rate 2.31 % is above the 0.1 % gate"));
     // plain: "Breach: v2 5xx rate 2.31 % (+1 more) · promotion blocked: v2 5xx rate 2.31 % is above the 0.1 % gate"
     assertThat(VerdictMrkdwn.line(v)).isEqualTo(":red_circle: *Breach*: v2 5xx rate 2.31 % (+1 more)"
         + " · promotion blocked: v2 5xx rate 2.31 % is above the 0.1 % gate");
