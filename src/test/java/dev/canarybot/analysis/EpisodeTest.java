@@ -21,6 +21,7 @@ class EpisodeTest {
       "Healthy, Watch, OPENED",
       "Healthy, Breach, OPENED",
       "Inconclusive, Healthy, NONE",
+      "Inconclusive, Inconclusive, NONE",
       "Inconclusive, Watch, OPENED",
       "Inconclusive, Breach, OPENED",
       "Watch, Watch, NONE",

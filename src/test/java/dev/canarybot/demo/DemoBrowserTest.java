@@ -92,9 +92,12 @@ class DemoBrowserTest {
         .doesNotContain("refused:");
     shot("01-card-at-10");
 
-    // Promotion is an approver's call; the gates open once the step was observed long enough.
+    // Promotion is an approver's call, once the bot says the gates pass: the card's analysis
+    // line says so when a summary redraws it (every minute in the demo).
     new Select(browser.findElement(By.id("user"))).selectByValue("U0APPROVER");
-    waitFor("the promotion to 50 %", Duration.ofSeconds(120), this::promoteOnce);
+    waitFor("the card saying the gates pass", Duration.ofSeconds(180),
+        () -> shown(browser.findElement(CARD)).contains("gates pass"));
+    promote();
     waitFor("the card at 50 %", Duration.ofSeconds(15), () -> canaryField().contains("50 %"));
     assertThat(liveWeights()).containsEntry("v1", 50).containsEntry("v2", 50);
     waitFor("the page's live split", Duration.ofSeconds(10), () -> text(By.id("weights")).equals("v1 50 % / v2 50 %"));
@@ -119,25 +122,16 @@ class DemoBrowserTest {
         Duration.ofNanos(System.nanoTime() - started).toSeconds(), Duration.ofNanos(System.nanoTime() - promotedAt).toSeconds());
   }
 
-  /** Clicks Promote and confirms; true once the route moved, false when a gate said "not yet". */
-  boolean promoteOnce() {
-    int before = ephemerals().split("cannot promote").length;
+  /** Clicks Promote, confirms, and expects the route to move: the card said the gates pass. */
+  void promote() {
     browser.findElement(CARD).findElement(By.cssSelector("button[data-action-id='canary_promote']")).click();
     waitFor("the confirm dialog", Duration.ofSeconds(5), () -> browser.findElement(By.id("confirm")).isDisplayed());
     assertThat(text(By.id("confirm-title"))).isEqualTo("Promote api-vs?");
     shot("02-promote-confirm");
     browser.findElement(By.id("confirm-yes")).click();
-    try {
-      waitFor("an answer to Promote", Duration.ofSeconds(8), () -> liveWeights().getOrDefault("v2", 0) == 50
-          || ephemerals().split("cannot promote").length > before);
-    } catch (AssertionError e) {
-      return false;
-    }
-    if (liveWeights().getOrDefault("v2", 0) == 50) {
-      return true;
-    }
-    sleep(Duration.ofSeconds(3));
-    return false;
+    waitFor("an answer to Promote", Duration.ofSeconds(15), () -> liveWeights().getOrDefault("v2", 0) == 50
+        || ephemerals().contains("cannot promote"));
+    assertThat(ephemerals()).as("the approver's replies").doesNotContain("cannot promote");
   }
 
   String canaryField() {
@@ -209,14 +203,6 @@ class DemoBrowserTest {
       shot("timeout-" + what.replaceAll("[^a-zA-Z0-9]+", "-"));
       throw new AssertionError("gave up waiting " + timeout.toSeconds() + " s for " + what
           + "; the page shows:\n" + browser.findElement(By.tagName("body")).getText(), e);
-    }
-  }
-
-  static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -28,6 +28,7 @@ import dev.canarybot.store.KubernetesReleaseEvents;
 import dev.canarybot.store.KubernetesReleaseStore;
 import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.CrudApiServer;
+import dev.canarybot.testing.Eventually;
 import dev.canarybot.testing.ExampleCluster;
 import dev.canarybot.testing.MutableClock;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -162,18 +163,7 @@ final class BotCalls {
   }
 
   private static void awaitLeading(LeaseLeadership lease) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-    while (!lease.isLeader()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the Lease was never acquired");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Eventually.await("the Lease acquired", lease::isLeader, leads -> leads);
   }
 
   /** A bot with its own client (recognisable by its user agent) on a fresh example cluster. */

@@ -178,6 +178,20 @@ class AnalysisJobTest {
   }
 
   @Test
+  void aNewLeaderTellsTheRecoveryOfAnEpisodeTheReleaseRemembers() {
+    start(false);
+    next = Verdict.Kind.Watch;
+    job().tick();
+
+    AnalysisJob newLeader = job();
+    next = Verdict.Kind.Healthy;
+    newLeader.tick();
+    newLeader.tick();
+
+    assertThat(told).containsExactly("alert Watch NOT_TRIED", "recovered");
+  }
+
+  @Test
   void noDataKeepsAnOpenEpisodeOpen() {
     start(false);
     AnalysisJob job = job();

@@ -20,6 +20,7 @@ import dev.canarybot.store.KubernetesReleaseEvents;
 import dev.canarybot.store.KubernetesReleaseStore;
 import dev.canarybot.testing.CrdInstaller;
 import dev.canarybot.testing.CrudApiServer;
+import dev.canarybot.testing.Eventually;
 import dev.canarybot.testing.ExampleCluster;
 import dev.canarybot.testing.MutableClock;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -222,21 +223,11 @@ class TwoReplicasTest {
   }
 
   Replica awaitLeader() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-    while (System.nanoTime() < deadline) {
+    return Eventually.await("one replica leading", () -> {
       List<Replica> leading = replicas.stream().filter(r -> r.leadership.isLeader()).toList();
       assertThat(leading).as("replicas leading at once").hasSizeLessThanOrEqualTo(1);
-      if (leading.size() == 1) {
-        return leading.get(0);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("no replica leads after 3 s");
+      return leading;
+    }, leading -> leading.size() == 1).get(0);
   }
 
   CanaryRelease stored() {

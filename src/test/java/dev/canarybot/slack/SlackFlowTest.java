@@ -190,6 +190,63 @@ class SlackFlowTest {
   }
 
   @Test
+  void pauseAndResumeFromTheCard() throws Exception {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+
+    slack.click(OPERATOR, CHANNEL, card.ts(), "canary_pause", button(card, "canary_pause"));
+    FakeMessage paused = card("Paused");
+    assertThat(paused.blocks()).contains("canary_resume").doesNotContain("canary_promote");
+    assertThat(routeWeights()).as("a pause holds the split").isEqualTo("v1=90,v2=10");
+
+    slack.click(OPERATOR, CHANNEL, card.ts(), "canary_resume", button(paused, "canary_resume"));
+    FakeMessage resumed = card("Progressing");
+    assertThat(resumed.blocks()).contains("canary_pause", "canary_promote");
+    assertThat(routeWeights()).isEqualTo("v1=90,v2=10");
+    assertThat(store.find(NS, "api-vs").orElseThrow().release().status().history())
+        .extracting(e -> e.action().word() + " by " + e.actor())
+        .containsExactly("start by <@U0OPERATOR>", "pause by <@U0OPERATOR>", "resume by <@U0OPERATOR>");
+  }
+
+  @Test
+  void deleteFromTheCardRemovesTheOldDeployment() throws Exception {
+    slack.command(OPERATOR, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(card, "canary_promote"));
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(card("v2 50 %"), "canary_promote"));
+    FakeMessage at100 = card("v2 100 %");
+
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_cleanup_delete", button(at100, "canary_cleanup_delete"));
+
+    card("CleanedUp");
+    Eventually.await("api-v1 deleted",
+        () -> client.apps().deployments().inNamespace(NS).withName("api-v1").get() == null, gone -> gone);
+    assertThat(client.apps().deployments().inNamespace(NS).withName("api-v2").get()).as("the new version stays")
+        .isNotNull();
+    assertThat(routeWeights()).as("the deleted version leaves the route too").isEqualTo("v2=100");
+  }
+
+  @Test
+  void theStarterCannotClickItToHundredAloneAnotherApproverCan() throws Exception {
+    // The four-eyes rule is on (SlackProfile): the approver who started takes it to 50 %, not to 100 %.
+    FakeSlack.api().withUserGroup("S0APPROVERS", List.of("U0GROUPIE"));
+    slack.command(APPROVER, CHANNEL, "start api-vs");
+    FakeMessage card = card("v2 10 %");
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(card, "canary_promote"));
+    FakeMessage at50 = card("v2 50 %");
+
+    slack.click(APPROVER, CHANNEL, card.ts(), "canary_promote", button(at50, "canary_promote"));
+
+    assertThat(ephemeralTo(APPROVER, "another approver must take it to 100 %").text())
+        .contains("CANARY_SECOND_APPROVER").contains("nothing was changed");
+    assertThat(routeWeights()).isEqualTo("v1=50,v2=50");
+
+    slack.click("U0GROUPIE", CHANNEL, card.ts(), "canary_promote", button(card("v2 50 %"), "canary_promote"));
+    card("v2 100 %");
+    assertThat(routeWeights()).isEqualTo("v1=0,v2=100");
+  }
+
+  @Test
   void anOutsiderClickingPromoteIsRefusedAndNothingChanges() throws Exception {
     slack.command(OPERATOR, CHANNEL, "start api-vs");
     FakeMessage card = card("v2 10 %");
@@ -290,6 +347,9 @@ class SlackFlowTest {
   void statusOfAHandEditedReleaseSaysWhatIsWrongAndHowToFixIt() {
     slack.command(OPERATOR, CHANNEL, "start api-vs");
     card("v2 10 %");
+    // The card is shown before the bot stores where it is: edit after that write, not racing it.
+    Eventually.await("the card stored on the release",
+        () -> store.find(NS, "api-vs").orElseThrow().release().status().card(), c -> c != null);
     CanaryReleaseResource edited = client.resources(CanaryReleaseResource.class).inNamespace(NS)
         .withName("api-vs").get();
     edited.getSpec().steps = List.of(50, 10);

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,8 +19,10 @@ public class SlackWork {
   private static final Logger LOG = Logger.getLogger(SlackWork.class);
   private final ThreadPoolExecutor pool =
       (ThreadPoolExecutor) Executors.newFixedThreadPool(8, named());
+  private final AtomicLong handedOver = new AtomicLong();
 
   public void run(String what, Runnable task) {
+    handedOver.incrementAndGet();
     pool.execute(() -> {
       try {
         task.run();
@@ -27,6 +30,11 @@ public class SlackWork {
         LOG.errorf(e, "%s failed", what);
       }
     });
+  }
+
+  /** How many pieces of work were ever handed over: a refused request must not add one. */
+  public long handedOver() {
+    return handedOver.get();
   }
 
   /** True when no work is running or waiting. */
