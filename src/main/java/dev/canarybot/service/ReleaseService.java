@@ -176,9 +176,11 @@ public class ReleaseService {
     CapacityState atStart = null;
     if (capacity != null) {
       try {
-        atStart = capacityAtStart(resolved.target(), mode);
-      } catch (StartRefused e) {
-        return new ActionResult.Refused(e.getMessage());
+        ReplicaReading canary = capacity.read(resolved.target().namespace(), resolved.target().canaryWorkload());
+        if (mode == CapacityMode.OFF && canary.ready() < 1) {
+          return new ActionResult.Refused(noReadyCanary(resolved.target(), canary));
+        }
+        atStart = mode == CapacityMode.OFF ? null : capacityAtStart(resolved.target(), canary);
       } catch (TargetException e) {
         return new ActionResult.Refused("cannot start: " + e.getMessage());
       }
@@ -215,29 +217,17 @@ public class ReleaseService {
     return busy(resolved.releaseName());
   }
 
-  /** A start refused before anything is written. */
-  private static final class StartRefused extends RuntimeException {
-    StartRefused(String message) {
-      super(message, null, false, false);
-    }
+  /** With capacity off the canary must already serve: nothing will scale it before it gets traffic. */
+  private static String noReadyCanary(ReleaseTarget t, ReplicaReading canary) {
+    return "cannot start: capacity is off and " + t.canaryWorkload()
+        + " has no ready replica (" + canary.ready() + "/" + canary.desired() + " ready), so its "
+        + "first weight would go to no pod (rule: a canary needs a ready replica before traffic). "
+        + "Scale it first (`kubectl scale deployment " + t.canaryWorkload() + " --replicas=1 -n "
+        + t.namespace() + "`), or start without `--capacity off` so canary-bot scales it";
   }
 
-  /**
-   * The replicas the release starts from; with capacity off, the canary must already serve,
-   * since nothing will scale it before it gets traffic.
-   */
-  private CapacityState capacityAtStart(ReleaseTarget t, CapacityMode mode) {
-    ReplicaReading canary = capacity.read(t.namespace(), t.canaryWorkload());
-    if (mode == CapacityMode.OFF) {
-      if (canary.ready() < 1) {
-        throw new StartRefused("cannot start: capacity is off and " + t.canaryWorkload()
-            + " has no ready replica (" + canary.ready() + "/" + canary.desired() + " ready), so its "
-            + "first weight would go to no pod (rule: a canary needs a ready replica before traffic). "
-            + "Scale it first (`kubectl scale deployment " + t.canaryWorkload() + " --replicas=1 -n "
-            + t.namespace() + "`), or start without `--capacity off` so canary-bot scales it");
-      }
-      return null;
-    }
+  /** The replicas the release starts from, which the canary's capacity never drops below. */
+  private CapacityState capacityAtStart(ReleaseTarget t, ReplicaReading canary) {
     ReplicaReading stable = capacity.read(t.namespace(), t.stableWorkload());
     return CapacityState.atStart(canary.floor(), stable.desired(), canary.autoscaler());
   }

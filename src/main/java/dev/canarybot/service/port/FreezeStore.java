@@ -26,7 +26,9 @@ public interface FreezeStore {
     @Override public Stored read() { return new Stored(FreezeState.NONE, null); }
 
     @Override public Stored write(Stored before, FreezeState next) {
-      throw new UnsupportedOperationException("no freeze store");
+      // Wiring without a cluster cannot keep a freeze: say so rather than pretend it holds.
+      throw new ClusterUnavailableException("this canary-bot has no freeze store, so a freeze "
+          + "cannot be kept; run it against a cluster (the ConfigMap canary.freeze.config-map)", null);
     }
   };
 }
