@@ -85,7 +85,8 @@ class DemoBrowserTest {
     command.sendKeys("/canary start api-vs", Keys.ENTER);
     waitFor("the card at 10 %", Duration.ofSeconds(20), () -> canaryField().contains("10 %"));
     assertThat(text(By.id("weights"))).isEqualTo("v1 90 % / v2 10 %");
-    assertThat(ephemerals()).as("the operator's own reply").contains("Started api-vs");
+    // The card is posted before the reply replaces the "⏳" placeholder: wait for the reply itself.
+    waitFor("the operator's own reply", Duration.ofSeconds(20), () -> ephemerals().contains("Started api-vs"));
     // The demo is a meshed cluster that has finished its rollouts: the checks before the start pass.
     assertThat(ephemerals()).as("the checks before the start")
         .contains("ok: Deployment api-v2.default runs subset v2 and has finished rolling out", "are in the mesh")
