@@ -1,10 +1,12 @@
 package dev.canarybot.service;
 
+import dev.canarybot.analysis.AlertPage;
 import dev.canarybot.analysis.Episode;
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.analysis.VerdictKinds;
 import dev.canarybot.analysis.VerdictText;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CardRef;
 import dev.canarybot.release.LastVerdict;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.AutoRollback;
@@ -29,9 +31,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every analysis interval, on the leader: one batch of metrics for all watched canaries, a
- * verdict each, one alert per episode, and an automatic rollback on a breach when the release
- * allows it. The episode kind is kept in the release's status so a new leader does not alert
- * again.
+ * verdict each, one page per alert episode ({@link AlertPage}), and an automatic rollback on a
+ * breach when the release allows it. The episode's kind and page are kept in the release's
+ * status, so a new leader neither alerts again nor loses the page it must edit.
  */
 @ApplicationScoped
 public class AnalysisJob {
@@ -100,7 +102,9 @@ public class AnalysisJob {
     String key = MetricsSource.key(r);
     latest.put(r, a);
     Verdict v = a.verdict();
-    Verdict.Kind previous = previousKind(r, told.get(key));
+    LastVerdict before = remembered(r, told.get(key));
+    Verdict.Kind previous = before == null ? null : VerdictKinds.analysed(before.kind());
+    CardRef page = before == null ? null : before.page();
     Episode.Signal signal = Episode.next(previous, v.kind());
     AutoRollback rollback = AutoRollback.NOT_TRIED;
     // The alert redraws the card: after a rollback it must show the release as now stored, not
@@ -128,13 +132,13 @@ public class AnalysisJob {
       if (failedUnsaid) {
         failedRollbacks.add(key);
       }
-      CanaryRelease shown = now;
-      notifier.alert(shown, a, rollback).whenComplete((delivered, error) -> {
-        if (Boolean.TRUE.equals(delivered)) {
-          remember(r, v);
-          alerting.remove(key);
+      boolean personMustAct = v.kind() == Verdict.Kind.Breach && rollback.outcome() != AutoRollback.Outcome.DONE;
+      AlertPage plan = AlertPage.plan(signal, page, personMustAct);
+      notifier.alert(now, a, rollback, plan).whenComplete((delivery, error) -> {
+        alerting.remove(key);
+        if (delivery != null && delivery.delivered()) {
+          remember(r, v, delivery.page());
         } else {
-          alerting.remove(key);
           // Not delivered: the next tick finds the episode still unsaid and alerts again.
           failedRollbacks.remove(key);
           LOG.warnf("alert about %s was not delivered; the next analysis sends it again", r.name());
@@ -144,24 +148,27 @@ public class AnalysisJob {
     }
     if (signal == Episode.Signal.RECOVERED) {
       failedRollbacks.remove(key);
-      notifier.recovered(r, a);
+      notifier.recovered(r, a, before);
+      // The episode is over: its page is told, the next one gets a page of its own.
+      remember(r, v, null);
+      return;
     }
     if (signal != Episode.Signal.HOLD && !opens && v.kind() != previous) {
-      remember(r, v);
+      remember(r, v, page);
     }
   }
 
   /**
-   * Stores the new episode kind; a lost race is harmless, the next tick tries again. This
-   * replica also keeps it in memory, because a tick that listed the releases before the write
-   * landed would otherwise read the old kind and alert again.
+   * Stores the new episode kind and page; a lost race is harmless, the next tick tries again.
+   * This replica also keeps it in memory, because a tick that listed the releases before the
+   * write landed would otherwise read the old kind and alert again.
    */
-  private void remember(CanaryRelease analyzed, Verdict v) {
-    told.put(MetricsSource.key(analyzed), new Told(analyzed.status().lastVerdict(), v.kind()));
+  private void remember(CanaryRelease analyzed, Verdict v, CardRef page) {
+    LastVerdict next = new LastVerdict(VerdictKinds.stored(v.kind()), VerdictText.plain(v), clock.instant(), page);
+    told.put(MetricsSource.key(analyzed), new Told(analyzed.status().lastVerdict(), next));
     store.find(analyzed.namespace(), analyzed.name()).ifPresent(now -> {
       try {
-        store.update(now, now.release().withLastVerdict(
-            new LastVerdict(VerdictKinds.stored(v.kind()), VerdictText.plain(v), clock.instant())));
+        store.update(now, now.release().withLastVerdict(next));
       } catch (ConflictException e) {
         LOG.debugf("verdict of %s not stored this tick: %s", analyzed.name(), e.getMessage());
       }
@@ -169,21 +176,18 @@ public class AnalysisJob {
   }
 
   /** What this replica remembered over which stored verdict. */
-  private record Told(LastVerdict over, Verdict.Kind kind) {}
+  private record Told(LastVerdict over, LastVerdict remembered) {}
 
   /**
-   * The episode kind as last remembered: this replica's own, while the release still shows the
+   * The episode as last remembered: this replica's own, while the release still shows the
    * verdict it replaced (a read older than the write); otherwise what the release stores, which
    * is what a new leader knows.
    */
-  private static Verdict.Kind previousKind(CanaryRelease r, Told told) {
+  private static LastVerdict remembered(CanaryRelease r, Told told) {
     if (told != null && Objects.equals(told.over(), r.status().lastVerdict())) {
-      return told.kind();
+      return told.remembered();
     }
-    if (r.status().lastVerdict() == null) {
-      return null;
-    }
-    return VerdictKinds.analysed(r.status().lastVerdict().kind());
+    return r.status().lastVerdict();
   }
 
   /** One channel alert when the source has been silent for several ticks, one when it is back. */

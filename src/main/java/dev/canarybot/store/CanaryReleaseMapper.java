@@ -132,16 +132,13 @@ public final class CanaryReleaseMapper {
     dto.appliedWeight = s.appliedWeight();
     dto.drifted = s.drifted();
     dto.cleanupMode = s.cleanupMode() == null ? null : CLEANUP_NAMES.get(s.cleanupMode());
-    if (s.card() != null) {
-      dto.card = new CardDto();
-      dto.card.channel = s.card().channel();
-      dto.card.ts = s.card().ts();
-    }
+    dto.card = card(s.card());
     if (s.lastVerdict() != null) {
       dto.lastVerdict = new VerdictDto();
       dto.lastVerdict.kind = s.lastVerdict().kind().name();
       dto.lastVerdict.summary = s.lastVerdict().summary();
       dto.lastVerdict.at = format(s.lastVerdict().at());
+      dto.lastVerdict.page = card(s.lastVerdict().page());
     }
     if (s.capacity() != null) {
       CapacityState c = s.capacity();
@@ -181,7 +178,7 @@ public final class CanaryReleaseMapper {
   }
 
   private static ReleaseStatus toStatus(CanaryReleaseStatusDto dto) {
-    CardRef card = dto.card == null ? null : new CardRef(dto.card.channel, dto.card.ts);
+    CardRef card = card(dto.card);
     List<HistoryEntry> history = new ArrayList<>();
     if (dto.history != null) {
       for (HistoryEntryDto e : dto.history) {
@@ -194,10 +191,25 @@ public final class CanaryReleaseMapper {
     return new ReleaseStatus(Phase.valueOf(dto.phase), dto.stepIndex, dto.weight,
         parse(dto.stepStartedAt), dto.appliedWeight, dto.drifted, cleanupMode(dto.cleanupMode),
         card, history, dto.olderEntries, dto.lastVerdict == null ? null
-            : new LastVerdict(verdictKind(dto.lastVerdict.kind), dto.lastVerdict.summary, parse(dto.lastVerdict.at)),
+            : new LastVerdict(verdictKind(dto.lastVerdict.kind), dto.lastVerdict.summary,
+                parse(dto.lastVerdict.at), card(dto.lastVerdict.page)),
         dto.capacity == null ? null : new CapacityState(dto.capacity.replicasAtStart,
             dto.capacity.stableAtStart, dto.capacity.autoscaler, dto.capacity.target,
             dto.capacity.reached, parse(dto.capacity.waitingSince), dto.capacity.returned));
+  }
+
+  private static CardDto card(CardRef ref) {
+    if (ref == null) {
+      return null;
+    }
+    CardDto dto = new CardDto();
+    dto.channel = ref.channel();
+    dto.ts = ref.ts();
+    return dto;
+  }
+
+  private static CardRef card(CardDto dto) {
+    return dto == null ? null : new CardRef(dto.channel, dto.ts);
   }
 
   /** An unknown kind is unreadable, never taken for healthy. */

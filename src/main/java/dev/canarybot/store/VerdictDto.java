@@ -11,4 +11,6 @@ public class VerdictDto {
   public String summary;
   @Size(max = 64)
   public String at;
+  /** The open alert episode's message in Slack, edited as the episode goes on; absent when none. */
+  public CardDto page;
 }

@@ -114,9 +114,16 @@ class AnalysisFlowTest {
     assertThat(r).as(r.toString()).isInstanceOf(ActionResult.Done.class);
   }
 
+  /** The alert episodes' pages: top-level messages about a Watch or Breach, as they read now. */
   List<FakeMessage> alerts() {
     return FakeSlack.api().channel(FakeSlack.CHANNEL).stream()
-        .filter(m -> m.threadTs() == null && m.text().contains("<!here>")).toList();
+        .filter(m -> m.threadTs() == null && m.text().matches("(?s).*\\*(Watch|Breach)\\* on \\*.*")).toList();
+  }
+
+  /** Every message that called people, edits aside (an edit notifies nobody). */
+  List<String> mentions() {
+    return FakeSlack.api().calls("chat.postMessage").stream().map(c -> c.param("text"))
+        .filter(t -> t != null && t.contains("<!here>")).toList();
   }
 
   /** A step younger than two scrapes is not judged yet (StepWindow); these tests judge it. */
@@ -195,7 +202,36 @@ class AnalysisFlowTest {
 
   @Test
   @Order(4)
-  void aBreachAlertsOnceAndRollsBackAtTheTickThatSeesIt() {
+  void aHealthyPromotionRaisesNoWatchOrBreachOnThePreviousStepsTraffic() {
+    cluster();
+    ActionResult promoted = releases.promote(NS, "api-vs", "<@U0APPROVER>", 50, 10, null, false);
+    assertThat(promoted).as(promoted.toString()).isInstanceOf(ActionResult.Done.class);
+    // Envoy follows the route within a second; the simulator is told at once.
+    SimulatedMesh.CANARY_WEIGHT.set(50);
+    // Until the step's own span reaches the whole window, every tick judges traffic that a
+    // window reaching back past the promotion would have mixed with 10 % (the old false Watch).
+    java.util.Set<Verdict.Kind> seen = java.util.EnumSet.noneOf(Verdict.Kind.class);
+    Eventually.await("the step's span to reach the whole window", java.time.Duration.ofSeconds(60), () -> {
+      analysis.tick();
+      latest.of(release()).ifPresent(a -> seen.add(a.verdict().kind()));
+      return analyzer.window(release());
+    }, w -> w.isPresent() && w.get().equals(java.time.Duration.ofSeconds(20)));
+    analysis.tick();
+    seen.add(verdict().kind());
+
+    assertThat(seen).as("verdicts after the promotion").doesNotContain(Verdict.Kind.Watch, Verdict.Kind.Breach)
+        .contains(Verdict.Kind.Healthy);
+    assertThat(alerts()).isEmpty();
+    assertThat(mentions()).isEmpty();
+    assertThat(latest.of(release()).orElseThrow().snapshot().canary().requests().getAsDouble()
+        / (latest.of(release()).orElseThrow().snapshot().stable().requests().getAsDouble()
+        + latest.of(release()).orElseThrow().snapshot().canary().requests().getAsDouble()))
+        .as("the split the last tick saw").isCloseTo(0.50, within(0.05));
+  }
+
+  @Test
+  @Order(5)
+  void aWatchThatBecomesABreachIsOnePageEditedInPlaceWithOneMentionAndRollsBack() {
     cluster();
     // A hand-made CanaryRelease whose status lacks stepStartedAt sits beside the healthy one: it
     // must not keep the analysis from rolling the other back.
@@ -205,6 +241,14 @@ class AnalysisFlowTest {
     client.resources(CanaryReleaseResource.class).inNamespace(NS).resource(broken).create();
     broken.getStatus().stepStartedAt = null;
     client.resources(CanaryReleaseResource.class).inNamespace(NS).resource(broken).updateStatus();
+    // Errors build up: a little above stable's (a Watch), then past the rollback trigger.
+    SimulatedMesh.api().profile("v2", VersionProfile.healthy().withErrorRate(0.007));
+    Eventually.await("a Watch", () -> {
+      analysis.tick();
+      return verdict();
+    }, v -> v.kind() == Verdict.Kind.Watch);
+    FakeMessage page = Eventually.await("the Watch's page", this::alerts, list -> !list.isEmpty()).get(0);
+    assertThat(page.text()).startsWith("<!here> ").contains("*Watch* on *api-vs*");
     SimulatedMesh.api().profile("v2", VersionProfile.healthy().withErrorRate(0.05));
     Eventually.await("the breach to be seen", () -> {
       analysis.tick();
@@ -224,13 +268,20 @@ class AnalysisFlowTest {
 
     analysis.tick();
     analysis.tick();
-    // A Watch may open the episode while the errors build up; the Breach is told exactly once.
-    List<FakeMessage> breaches = Eventually.await("the alert", () -> alerts().stream()
-        .filter(m -> m.text().contains("*Breach*")).toList(), list -> !list.isEmpty());
-    assertThat(breaches).hasSize(1);
-    assertThat(breaches.get(0).text()).contains("*Breach* on *api-vs*", "5xx rate", "Rolled back automatically")
-        .doesNotContain("not available");
-    assertThat(alerts()).hasSizeLessThanOrEqualTo(2);
+    // One episode, one page: the Watch's message now tells the Breach and the rollback.
+    FakeMessage edited = Eventually.await("the page edited", () -> FakeSlack.api()
+        .message(FakeSlack.CHANNEL, page.ts()).orElseThrow(), m -> m.text().contains("*Breach*"));
+    assertThat(edited.text()).contains("*Breach* on *api-vs*", "5xx rate", "Rolled back automatically")
+        .doesNotContain("not available", "<!here>");
+    assertThat(alerts()).as("top-level alert messages").hasSize(1);
+    assertThat(mentions()).as("the bot rolled back: nobody must act, nobody is called again").hasSize(1);
+    List<FakeMessage> thread = Eventually.await("the escalation in the page's thread", () -> FakeSlack.api()
+        .channel(FakeSlack.CHANNEL).stream().filter(m -> page.ts().equals(m.threadTs())).toList(),
+        list -> !list.isEmpty());
+    assertThat(thread).hasSize(1);
+    assertThat(thread.get(0).text()).contains("*Breach* on *api-vs*", "Rolled back automatically");
+    assertThat(release().status().lastVerdict().page()).isEqualTo(
+        new dev.canarybot.release.CardRef(FakeSlack.CHANNEL, page.ts()));
     SimulatedMesh.api().profile("v2", VersionProfile.healthy());
 
     // The broken one is marked Failed with why and told once, however often the resync runs.
@@ -250,7 +301,7 @@ class AnalysisFlowTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void withPrometheusGoneMetricsAreUnavailablePromotionIsBlockedAndNothingRollsBack() {
     cluster();
     SimulatedMesh.CANARY_WEIGHT.set(10);

@@ -2,13 +2,16 @@ package dev.canarybot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarybot.analysis.AlertPage;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CardRef;
 import dev.canarybot.release.LastVerdict;
-import dev.canarybot.release.VerdictKind;
 import dev.canarybot.release.Phase;
+import dev.canarybot.release.VerdictKind;
+import dev.canarybot.service.port.AlertDelivery;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.AutoRollback;
 import dev.canarybot.service.port.MetricsSource;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -38,27 +42,37 @@ class AnalysisJobTest {
   final FakeTrafficRouter router = new FakeTrafficRouter();
   final RecordingEvents events = new RecordingEvents();
   final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
-  /** Every alert and recovery, as "alert Breach DONE" or "recovered". */
+  /**
+   * Every alert and recovery, as "alert Breach DONE post mention" (how the page is told, whether
+   * it calls people) or "recovered on page 1" (the page it was told on).
+   */
   final List<String> told = new CopyOnWriteArrayList<>();
   final List<AutoRollback> rollbacks = new CopyOnWriteArrayList<>();
   /** How the next alerts are answered: true delivered, false given up. */
   final List<Boolean> deliveries = new ArrayList<>();
   Verdict.Kind next = Verdict.Kind.Healthy;
+  final AtomicInteger pages = new AtomicInteger();
 
   final ReleaseNotifier notifier = new ReleaseNotifier() {
     @Override
     public void transitioned(CanaryRelease release, dev.canarybot.release.HistoryEntry entry, String outcome) {}
 
     @Override
-    public CompletionStage<Boolean> alert(CanaryRelease release, Analysis analysis, AutoRollback rollback) {
-      told.add("alert " + analysis.verdict().kind() + " " + rollback.outcome());
+    public CompletionStage<AlertDelivery> alert(CanaryRelease release, Analysis analysis,
+        AutoRollback rollback, AlertPage plan) {
+      told.add("alert " + analysis.verdict().kind() + " " + rollback.outcome()
+          + (plan.posts() ? " post" : " edit " + plan.page().ts()) + (plan.mention() ? " mention" : " quiet"));
       rollbacks.add(rollback);
-      return CompletableFuture.completedFuture(deliveries.isEmpty() || deliveries.remove(0));
+      if (!deliveries.isEmpty() && !deliveries.remove(0)) {
+        return CompletableFuture.completedFuture(AlertDelivery.NOT_DELIVERED);
+      }
+      CardRef page = plan.posts() ? new CardRef("C1", "page" + pages.incrementAndGet()) : plan.page();
+      return CompletableFuture.completedFuture(AlertDelivery.at(page));
     }
 
     @Override
-    public void recovered(CanaryRelease release, Analysis analysis) {
-      told.add("recovered");
+    public void recovered(CanaryRelease release, Analysis analysis, LastVerdict episode) {
+      told.add("recovered on " + (episode.page() == null ? "the card" : episode.page().ts()));
     }
   };
 
@@ -98,7 +112,7 @@ class AnalysisJobTest {
   }
 
   @Test
-  void aWatchThatWorsensToBreachIsToldTwiceAndItsRecoveryOnce() {
+  void aWatchThatWorsensToBreachNobodyRollsBackCallsAgainOnTheSamePageAndRecoversThere() {
     start(false);
     AnalysisJob job = job();
     next = Verdict.Kind.Watch;
@@ -110,9 +124,43 @@ class AnalysisJobTest {
     job.tick();
     job.tick();
 
-    assertThat(told).containsExactly("alert Watch NOT_TRIED", "alert Breach NOT_TRIED", "recovered");
+    assertThat(told).containsExactly("alert Watch NOT_TRIED post mention",
+        "alert Breach NOT_TRIED edit page1 mention", "recovered on page1");
     assertThat(release().phase()).as("auto-rollback is off").isEqualTo(Phase.Progressing);
     assertThat(release().status().lastVerdict().kind()).isEqualTo(VerdictKind.Healthy);
+    assertThat(release().status().lastVerdict().page()).as("the episode is over").isNull();
+  }
+
+  @Test
+  void aWatchThatWorsensToABreachTheBotRollsBackEditsThePageWithoutCallingAgain() {
+    start(true);
+    AnalysisJob job = job();
+    next = Verdict.Kind.Watch;
+    job.tick();
+    assertThat(release().status().lastVerdict().page()).isEqualTo(new CardRef("C1", "page1"));
+    next = Verdict.Kind.Breach;
+    job.tick();
+
+    assertThat(told).containsExactly("alert Watch NOT_TRIED post mention", "alert Breach DONE edit page1 quiet");
+    assertThat(release().phase()).isEqualTo(Phase.RolledBack);
+    assertThat(release().status().lastVerdict().kind()).isEqualTo(VerdictKind.Breach);
+    assertThat(release().status().lastVerdict().page()).isEqualTo(new CardRef("C1", "page1"));
+  }
+
+  @Test
+  void aNewEpisodeAfterARecoveryGetsAPageOfItsOwn() {
+    start(false);
+    AnalysisJob job = job();
+    next = Verdict.Kind.Watch;
+    job.tick();
+    next = Verdict.Kind.Healthy;
+    job.tick();
+    next = Verdict.Kind.Watch;
+    job.tick();
+
+    assertThat(told).containsExactly("alert Watch NOT_TRIED post mention", "recovered on page1",
+        "alert Watch NOT_TRIED post mention");
+    assertThat(release().status().lastVerdict().page()).isEqualTo(new CardRef("C1", "page2"));
   }
 
   @Test
@@ -121,7 +169,7 @@ class AnalysisJobTest {
     next = Verdict.Kind.Breach;
     job().tick();
 
-    assertThat(told).containsExactly("alert Breach DONE");
+    assertThat(told).containsExactly("alert Breach DONE post mention");
     assertThat(release().phase()).isEqualTo(Phase.RolledBack);
     assertThat(router.weights.canary()).isZero();
   }
@@ -135,7 +183,7 @@ class AnalysisJobTest {
     job.tick();
     job.tick();
 
-    assertThat(told).containsExactly("alert Breach FAILED");
+    assertThat(told).containsExactly("alert Breach FAILED post mention");
     AutoRollback failed = rollbacks.get(0);
     assertThat(failed.reason()).contains("update to 100/0 failed: connection reset; the resync will try again");
     assertThat(failed.byHand()).startsWith("kubectl -n default edit virtualservice api-vs")
@@ -157,7 +205,7 @@ class AnalysisJobTest {
     job.tick();
     job.tick();
 
-    assertThat(told).containsExactly("alert Watch NOT_TRIED", "alert Watch NOT_TRIED");
+    assertThat(told).containsExactly("alert Watch NOT_TRIED post mention", "alert Watch NOT_TRIED post mention");
     assertThat(release().status().lastVerdict().kind()).isEqualTo(VerdictKind.Watch);
     // plain text for kubectl: label, the one reason, no blockers; no emoji, no mrkdwn
     assertThat(release().status().lastVerdict().summary()).isEqualTo("Watch: Watch finding · gates pass");
@@ -174,7 +222,7 @@ class AnalysisJobTest {
     newLeader.tick();
     newLeader.tick();
 
-    assertThat(told).containsExactly("alert Breach NOT_TRIED");
+    assertThat(told).containsExactly("alert Breach NOT_TRIED post mention");
   }
 
   @Test
@@ -188,7 +236,8 @@ class AnalysisJobTest {
     newLeader.tick();
     newLeader.tick();
 
-    assertThat(told).containsExactly("alert Watch NOT_TRIED", "recovered");
+    assertThat(told).as("the page is read from the release").containsExactly(
+        "alert Watch NOT_TRIED post mention", "recovered on page1");
   }
 
   @Test
@@ -202,7 +251,7 @@ class AnalysisJobTest {
     next = Verdict.Kind.Watch;
     job.tick();
 
-    assertThat(told).containsExactly("alert Watch NOT_TRIED");
+    assertThat(told).containsExactly("alert Watch NOT_TRIED post mention");
     assertThat(told.stream().collect(Collectors.joining())).doesNotContain("recovered");
     assertThat(release().status().lastVerdict()).extracting(LastVerdict::kind).isEqualTo(VerdictKind.Watch);
   }

@@ -3,6 +3,7 @@ package dev.canarybot.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarybot.analysis.CheckReading;
+import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.demo.traffic.MetricsExporter;
 import dev.canarybot.demo.traffic.SimulatedService;
@@ -11,20 +12,18 @@ import dev.canarybot.metrics.PrometheusClient;
 import dev.canarybot.metrics.PrometheusMetricsSource;
 import dev.canarybot.metrics.QueryTemplates;
 import dev.canarybot.release.CanaryRelease;
-import dev.canarybot.release.CheckSpec;
 import dev.canarybot.release.CheckSpec.OnBreach;
+import dev.canarybot.release.CheckSpec;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStatus;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.port.Analysis;
-import dev.canarybot.service.port.AutoRollback;
 import dev.canarybot.service.port.MetricsSource;
 import dev.canarybot.service.port.ReleaseNotifier;
 import dev.canarybot.service.port.ResolvedTarget;
 import dev.canarybot.service.port.TargetQuery;
-import dev.canarybot.analysis.PodHealth;
 import dev.canarybot.testing.PrometheusServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -34,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,14 +118,6 @@ class CustomChecksPrometheusTest {
   final ReleaseNotifier notifier = new ReleaseNotifier() {
     @Override
     public void transitioned(CanaryRelease release, HistoryEntry entry, String outcome) {}
-
-    @Override
-    public CompletionStage<Boolean> alert(CanaryRelease release, Analysis analysis, AutoRollback rollback) {
-      return CompletableFuture.completedFuture(true);
-    }
-
-    @Override
-    public void recovered(CanaryRelease release, Analysis analysis) {}
   };
 
   ReleaseService service(TestConfig config, ReleaseAnalyzer analyzer) {

@@ -8,7 +8,12 @@ public final class Eventually {
   private Eventually() {}
 
   public static <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    return await(what, Duration.ofSeconds(15), probe, done);
+  }
+
+  /** For conditions that take real time by nature (a window of traffic filling up). */
+  public static <T> T await(String what, Duration limit, Supplier<T> probe, java.util.function.Predicate<T> done) {
+    long deadline = System.nanoTime() + limit.toNanos();
     T last = null;
     while (System.nanoTime() < deadline) {
       try {

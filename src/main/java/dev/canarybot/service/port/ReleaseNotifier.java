@@ -1,9 +1,11 @@
 package dev.canarybot.service.port;
 
+import dev.canarybot.analysis.AlertPage;
 import dev.canarybot.analysis.ChartModel;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.release.LastVerdict;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,19 +35,26 @@ public interface ReleaseNotifier {
   }
 
   /**
-   * A Watch or Breach episode began (or worsened), or an automatic rollback failed: a channel
-   * message with the numbers. Completes with whether Slack took it, so the episode is
-   * remembered only once its alert went out (an undelivered one is sent again).
+   * A Watch or Breach episode began or worsened, or an automatic rollback failed: posted as the
+   * episode's page, or that page edited in place with a line in its thread, as {@code plan}
+   * says. Completes with whether Slack took it and where the page is, so the episode is
+   * remembered (with its page) only once its alert went out; an undelivered one is sent again.
    */
-  default CompletionStage<Boolean> alert(CanaryRelease release, Analysis analysis, AutoRollback rollback) {
-    return CompletableFuture.completedFuture(true);
+  default CompletionStage<AlertDelivery> alert(CanaryRelease release, Analysis analysis,
+      AutoRollback rollback, AlertPage plan) {
+    return CompletableFuture.completedFuture(AlertDelivery.NOWHERE);
   }
 
   /** A line about the canary's capacity for the card's thread ("capacity ready: … after 42 s"). */
   default void capacity(CanaryRelease release, String line) {}
 
-  /** The canary is healthy again after an alert. */
-  default void recovered(CanaryRelease release, Analysis analysis) {}
+  /**
+   * The canary is healthy again after an alert: its episode's page says so in place.
+   *
+   * @param episode the open episode as remembered: its kind, its line and its page (which
+   *     may be {@code null}: then the card's thread hears it)
+   */
+  default void recovered(CanaryRelease release, Analysis analysis, LastVerdict episode) {}
 
   /**
    * The scheduled numbers for the card's thread, and the card redrawn with them; the chart too

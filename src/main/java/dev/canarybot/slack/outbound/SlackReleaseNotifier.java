@@ -1,44 +1,36 @@
 package dev.canarybot.slack.outbound;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.model.block.LayoutBlock;
+import dev.canarybot.analysis.AlertPage;
 import dev.canarybot.analysis.ChartModel;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
 import dev.canarybot.release.HistoryEntry;
+import dev.canarybot.release.LastVerdict;
 import dev.canarybot.service.CanaryConfig;
+import dev.canarybot.service.port.AlertDelivery;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.AutoRollback;
 import dev.canarybot.service.port.UnreadableRelease;
-import dev.canarybot.service.port.MetricsSource;
 import dev.canarybot.service.port.ReleaseNotifier;
 import dev.canarybot.slack.SlackSettings;
 import dev.canarybot.slack.SlackStartupCheck;
 import dev.canarybot.slack.view.AlertText;
-import dev.canarybot.slack.view.CanaryCard;
 import dev.canarybot.slack.view.SlackText;
 import dev.canarybot.slack.view.SummaryChart;
 import dev.canarybot.slack.view.SummaryText;
 import dev.canarybot.slack.view.ThreadLine;
-import dev.canarybot.slack.view.VerdictMrkdwn;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Everything the bot tells the channel, whoever caused it: transitions redraw the card and add
- * a thread line; alerts are top-level messages that call people; summaries go in the thread.
+ * a thread line; an alert episode is one top-level message that calls people, edited as the
+ * episode goes on ({@link AlertPublisher}); summaries go in the thread.
  * All of it is queued in the outbox, so a Slack outage delays it but never blocks a rollback.
  */
 @ApplicationScoped
@@ -49,13 +41,13 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
   private final SlackSettings settings;
   private final SlackStartupCheck slack;
   private final CanaryConfig config;
-  /** The open alert of each release, so "recovered" lands in its thread. */
-  private final Map<String, CardRef> openAlerts = new ConcurrentHashMap<>();
+  private final AlertPublisher alerts;
   private volatile CardRef unavailableAlert;
 
-  public SlackReleaseNotifier(CardPublisher cards, SlackOutbox outbox, MethodsClient methods,
-      SlackSettings settings, SlackStartupCheck slack, CanaryConfig config) {
+  public SlackReleaseNotifier(CardPublisher cards, AlertPublisher alerts, SlackOutbox outbox,
+      MethodsClient methods, SlackSettings settings, SlackStartupCheck slack, CanaryConfig config) {
     this.cards = cards;
+    this.alerts = alerts;
     this.outbox = outbox;
     this.methods = methods;
     this.settings = settings;
@@ -88,34 +80,23 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
   }
 
   @Override
-  public CompletionStage<Boolean> alert(CanaryRelease release, Analysis analysis, AutoRollback rollback) {
+  public CompletionStage<AlertDelivery> alert(CanaryRelease release, Analysis analysis,
+      AutoRollback rollback, AlertPage plan) {
     if (off()) {
-      return CompletableFuture.completedFuture(true);
+      return CompletableFuture.completedFuture(AlertDelivery.NOWHERE);
     }
     CardRef card = release.status().card();
-    String channel = card != null ? card.channel() : config.channel().orElse(null);
+    String channel = plan.page() != null ? plan.page().channel()
+        : card != null ? card.channel() : config.channel().orElse(null);
     if (channel == null) {
-      return CompletableFuture.completedFuture(true);
-    }
-    String text = AlertText.alert(AlertText.mention(config.alert().mention()), release, analysis,
-        rollback, link(card));
-    List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(section(s -> s.text(markdownText(text))));
-    if (rollback.outcome() != AutoRollback.Outcome.DONE && release.phase().ownsRoute()) {
-      blocks.add(actions(a -> a.blockId("canary_alert_actions")
-          .elements(List.of(CanaryCard.rollback(release)))));
+      return CompletableFuture.completedFuture(AlertDelivery.NOWHERE);
     }
     if (card != null) {
       cards.update(release);
     }
-    return outbox.submit(Kind.ALERT, "chat.postMessage", Where.newMessage(channel),
-            () -> methods.chatPostMessage(m -> m.channel(channel).text(text).blocks(blocks)
-                .unfurlLinks(false).unfurlMedia(false)))
-        .thenApply((ChatPostMessageResponse r) -> {
-          openAlerts.put(MetricsSource.key(release), new CardRef(r.getChannel(), r.getTs()));
-          return true;
-        })
-        .exceptionally(failed -> false);
+    return alerts.send(release, analysis, rollback, plan, channel,
+            AlertText.mention(config.alert().mention()), link(card))
+        .thenApply(page -> page.map(AlertDelivery::at).orElse(AlertDelivery.NOT_DELIVERED));
   }
 
   @Override
@@ -164,17 +145,16 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
   }
 
   @Override
-  public void recovered(CanaryRelease release, Analysis analysis) {
+  public void recovered(CanaryRelease release, Analysis analysis, LastVerdict episode) {
     if (off()) {
       return;
     }
-    CardRef where = openAlerts.remove(MetricsSource.key(release));
-    if (where == null) {
-      where = release.status().card();
-    }
-    if (where != null) {
-      cards.reply(where, ":white_check_mark: *" + release.name() + "* recovered: "
-          + VerdictMrkdwn.line(analysis.verdict()));
+    CardRef page = episode == null ? null : episode.page();
+    if (page != null) {
+      alerts.recovered(page, AlertText.recovered(release, analysis, episode, link(release.status().card())),
+          AlertText.recoveredLine(release, analysis));
+    } else if (release.status().card() != null) {
+      cards.reply(release.status().card(), AlertText.recoveredLine(release, analysis));
     }
   }
 

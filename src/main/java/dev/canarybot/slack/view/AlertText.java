@@ -2,6 +2,7 @@ package dev.canarybot.slack.view;
 
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.LastVerdict;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.AutoRollback;
 
@@ -60,5 +61,27 @@ public final class AlertText {
       text.append("\n<").append(cardLink).append("|Open the card>");
     }
     return SlackText.limit(text.toString(), 3000);
+  }
+
+  /**
+   * The episode's page once the canary is healthy again: edited in place, so whoever opens the
+   * page from the notification reads the end of the story first; what it was stays below.
+   */
+  public static String recovered(CanaryRelease r, Analysis a, LastVerdict was, String cardLink) {
+    StringBuilder text = new StringBuilder(":white_check_mark: *Recovered*: *").append(r.name())
+        .append("* (").append(r.target().canarySubset()).append(" at ").append(a.weight())
+        .append(" %) is healthy again\n").append(VerdictMrkdwn.line(a.verdict()));
+    if (was != null) {
+      text.append("\n_Before: ").append(VerdictMrkdwn.line(was)).append("_");
+    }
+    if (cardLink != null) {
+      text.append("\n<").append(cardLink).append("|Open the card>");
+    }
+    return SlackText.limit(text.toString(), 3000);
+  }
+
+  /** The recovery's line in the page's thread. */
+  public static String recoveredLine(CanaryRelease r, Analysis a) {
+    return SlackText.limit(":white_check_mark: *" + r.name() + "* recovered: " + VerdictMrkdwn.line(a.verdict()), 3000);
   }
 }
