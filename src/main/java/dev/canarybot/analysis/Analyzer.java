@@ -53,6 +53,7 @@ public final class Analyzer {
         compare = false;
       }
       ErrorRateCheck.check(f, canary, compare ? stable : null, t);
+      ErrorRateCheck.checkRecent(f, canary, snapshot.recent(), t);
       LatencyCheck.check(f, canary, stable, t, compare);
       if (compare) {
         checkSplit(f, canary, stable, t, configuredCanaryWeight);

@@ -5,6 +5,7 @@ import static dev.canarybot.analysis.NumberText.count;
 import static dev.canarybot.analysis.NumberText.percent;
 
 import dev.canarybot.analysis.Verdict.Kind;
+import dev.canarybot.release.TimeText;
 
 /**
  * The canary's 5xx rate against the gate and triggers, and against stable's. A trigger fires
@@ -53,6 +54,33 @@ final class ErrorRateCheck {
       f.block(need + " to " + v + " to prove its 5xx rate below " + percent(t.maxErrorRate()));
     }
     compareWithStable(f, canary, stable, t, rate);
+  }
+
+  /**
+   * The rollback trigger over the recent span as well: a fresh fault rolls back as soon as
+   * its own traffic proves it, not once it has outweighed the healthy minutes before it. Only
+   * the trigger: gates and Watch keep the whole window, so a short burst pages nobody.
+   */
+  static void checkRecent(Findings f, VersionMetrics canary, RecentErrors recent, Thresholds t) {
+    if (recent == null || recent.requests().isEmpty() || recent.errors().isEmpty()
+        || !(recent.requests().getAsDouble() > 0)) {
+      return;
+    }
+    double n = recent.requests().getAsDouble();
+    double k = recent.errors().getAsDouble();
+    double windowLower = canary.errors().isPresent() && canary.requests().isPresent() && canary.requests().getAsDouble() > 0
+        ? Statistics.lowerBound(canary.errors().getAsDouble(), canary.requests().getAsDouble(), t.enoughDataConfidence())
+        : 0;
+    if (windowLower > t.rollbackErrorRate()) {
+      // The whole window says it already.
+      return;
+    }
+    double c = t.enoughDataConfidence();
+    if (Statistics.lowerBound(k, n, c) > t.rollbackErrorRate()) {
+      f.raise(Kind.Breach, canary.version() + " 5xx rate " + percent(k / n) + " (" + count(k) + " of "
+          + count(n) + " requests) in the last " + TimeText.duration(recent.window())
+          + " is above the " + percent(t.rollbackErrorRate()) + " rollback trigger");
+    }
   }
 
   private static void compareWithStable(

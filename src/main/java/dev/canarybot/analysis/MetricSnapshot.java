@@ -9,9 +9,17 @@ import java.time.Instant;
  *
  * @param unavailable why the metrics source could not answer (e.g. Prometheus unreachable), or
  *     null when it answered; an unavailable snapshot is never healthy
+ * @param recent the canary's errors over a shorter, fresher span than {@code window}, or null
+ *     when the source did not measure one (the window is short already, or it cannot)
  */
 public record MetricSnapshot(
-    Instant at, Duration window, VersionMetrics stable, VersionMetrics canary, String unavailable) {
+    Instant at, Duration window, VersionMetrics stable, VersionMetrics canary, String unavailable,
+    RecentErrors recent) {
+
+  /** A snapshot of the window alone. */
+  public MetricSnapshot(Instant at, Duration window, VersionMetrics stable, VersionMetrics canary, String unavailable) {
+    this(at, window, stable, canary, unavailable, null);
+  }
 
   /** A snapshot without numbers for the release, because the source could not answer {@code why}. */
   public static MetricSnapshot unavailableFor(CanaryRelease r, Instant at, Duration window, String why) {

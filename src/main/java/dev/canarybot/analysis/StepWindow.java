@@ -33,6 +33,19 @@ public final class StepWindow {
     return whole < 2 ? Optional.empty() : Optional.of(scrape.multipliedBy(whole));
   }
 
+  /**
+   * The fresh span beside {@code window} ({@link RecentErrors}): the configured one in whole
+   * scrape intervals, at least two; empty when it would not be shorter than the window itself,
+   * which is then fresh enough.
+   */
+  public static Optional<Duration> recent(Duration configured, Duration window, Duration scrape) {
+    if (scrape.isZero() || scrape.isNegative()) {
+      throw new IllegalArgumentException("scrape interval must be positive, was " + scrape);
+    }
+    Duration whole = scrape.multipliedBy(Math.max(2, configured.toMillis() / scrape.toMillis()));
+    return whole.compareTo(window) < 0 ? Optional.of(whole) : Optional.empty();
+  }
+
   /** Why a release has no window yet, for the verdict and the summary. */
   public static String tooYoung(Instant stepStartedAt, Instant now, Duration scrape) {
     return "not enough data yet: this step began " + TimeText.duration(Duration.between(stepStartedAt, now))

@@ -73,6 +73,11 @@ public class PrometheusMetricsSource implements MetricsSource {
 
   @Override
   public Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window) {
+    return snapshots(releases, window, null);
+  }
+
+  @Override
+  public Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window, Duration recent) {
     Instant at = clock.instant();
     if (releases.isEmpty()) {
       lastTickQueries.set(0);
@@ -81,13 +86,14 @@ public class PrometheusMetricsSource implements MetricsSource {
     if (client.isEmpty()) {
       return unavailable(releases, at, window, "no Prometheus configured (set PROMETHEUS_URL)");
     }
-    QueryBatch batch = templates.render(releases.stream().map(CanaryRelease::target).toList(), window);
+    QueryBatch batch = templates.render(releases.stream().map(CanaryRelease::target).toList(), window, recent);
     AtomicInteger sent = new AtomicInteger();
     try {
       QueryResults answers = new QueryResults(
           run(batch.requests(), at, sent), run(batch.latencyBuckets(), at, sent),
           run(batch.cpu(), at, sent), run(batch.memory(), at, sent));
-      return assembler.assemble(releases, answers, at, window, (release, deployment) -> pods(release, deployment, at, window));
+      return assembler.assemble(releases, answers, at, window, recent,
+          (release, deployment) -> pods(release, deployment, at, window));
     } catch (PrometheusException e) {
       LOG.warnf("metrics unavailable for %d release(s): %s", releases.size(), e.getMessage());
       return unavailable(releases, at, window, e.getMessage());

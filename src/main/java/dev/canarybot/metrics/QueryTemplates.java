@@ -3,6 +3,7 @@ package dev.canarybot.metrics;
 import dev.canarybot.release.ReleaseTarget;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -48,8 +49,20 @@ public record QueryTemplates(
         q.requests(), q.latencyBuckets(), q.cpu(), q.memory());
   }
 
+  /** The label that tells the recent span's request series from the window's, in one answer. */
+  public static final String SPAN_LABEL = "canary_span";
+  static final String RECENT = "recent";
+
   /** The four queries of one tick for all the given targets. */
   public QueryBatch render(Collection<ReleaseTarget> targets, Duration window) {
+    return render(targets, window, null);
+  }
+
+  /**
+   * As above; with a {@code recent} span, the request query answers for it too, its series
+   * labelled {@value #SPAN_LABEL}="recent", so the fresh numbers cost no query of their own.
+   */
+  public QueryBatch render(Collection<ReleaseTarget> targets, Duration window, Duration recent) {
     SortedSet<String> hosts = sorted(targets, ReleaseTarget::host);
     SortedSet<String> namespaces = sorted(targets, ReleaseTarget::namespace);
     SortedSet<String> deployments = new TreeSet<>(sorted(targets, ReleaseTarget::stableWorkload));
@@ -61,8 +74,20 @@ public record QueryTemplates(
         "<window>", window(window),
         "<pods>", "namespace=~\"" + PromRegex.anyOf(namespaces) + "\",pod=~\""
             + PromRegex.podsOf(deployments) + "\"");
-    return new QueryBatch(fill(requests, values), fill(latencyBuckets, values),
+    String requestQuery = fill(requests, values);
+    if (recent != null) {
+      Map<String, String> fresh = new HashMap<>(values);
+      fresh.put("<window>", window(recent));
+      // Each side keeps its own series: `or` adds those whose label sets differ, and the span
+      // label makes every recent one differ.
+      requestQuery = spanned(requestQuery, "window") + " or " + spanned(fill(requests, fresh), RECENT);
+    }
+    return new QueryBatch(requestQuery, fill(latencyBuckets, values),
         fill(cpu, values), fill(memory, values));
+  }
+
+  private static String spanned(String query, String span) {
+    return "label_replace(" + query + ", \"" + SPAN_LABEL + "\", \"" + span + "\", \"\", \"\")";
   }
 
   /** A PromQL range: whole seconds, at least one. */

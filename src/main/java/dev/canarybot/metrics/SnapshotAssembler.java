@@ -4,6 +4,7 @@ import dev.canarybot.analysis.LatencyHistogram;
 import dev.canarybot.analysis.LatencyStatistics;
 import dev.canarybot.analysis.MetricSnapshot;
 import dev.canarybot.analysis.PodHealth;
+import dev.canarybot.analysis.RecentErrors;
 import dev.canarybot.analysis.VersionMetrics;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
@@ -35,8 +36,23 @@ final class SnapshotAssembler {
    */
   Map<String, MetricSnapshot> assemble(List<CanaryRelease> releases, QueryResults answers, Instant at,
       Duration window, BiFunction<CanaryRelease, String, PodHealth> pods) {
+    return assemble(releases, answers, at, window, null, pods);
+  }
+
+  /**
+   * @param recent the span of the request series labelled {@link QueryTemplates#SPAN_LABEL}
+   *     "recent" in the answer, or null when none was asked for
+   */
+  Map<String, MetricSnapshot> assemble(List<CanaryRelease> releases, QueryResults answers, Instant at,
+      Duration window, Duration recent, BiFunction<CanaryRelease, String, PodHealth> pods) {
+    List<Sample> windowed = new ArrayList<>();
+    List<Sample> fresh = new ArrayList<>();
+    for (Sample s : answers.requests()) {
+      (QueryTemplates.RECENT.equals(s.label(QueryTemplates.SPAN_LABEL)) ? fresh : windowed).add(s);
+    }
     // Grouped once: scanning every answer for each of a thousand releases costs seconds.
-    Map<String, List<Sample>> requests = groupBy(answers.requests(), this::versionKey);
+    Map<String, List<Sample>> requests = groupBy(windowed, this::versionKey);
+    Map<String, List<Sample>> recentRequests = groupBy(fresh, this::versionKey);
     Map<String, List<Sample>> buckets = groupBy(answers.latencyBuckets(), this::versionKey);
     Map<String, List<Sample>> cpu = groupBy(answers.cpu(), SnapshotAssembler::deploymentKey);
     Map<String, List<Sample>> memory = groupBy(answers.memory(), SnapshotAssembler::deploymentKey);
@@ -47,7 +63,8 @@ final class SnapshotAssembler {
           t, t.stableSubset(), t.stableWorkload(), window, pods.apply(release, t.stableWorkload()));
       VersionMetrics canary = version(slice(requests, buckets, cpu, memory, t, t.canarySubset(), t.canaryWorkload()),
           t, t.canarySubset(), t.canaryWorkload(), window, pods.apply(release, t.canaryWorkload()));
-      snapshots.put(MetricsSource.key(release), new MetricSnapshot(at, window, stable, canary, null));
+      snapshots.put(MetricsSource.key(release), new MetricSnapshot(at, window, stable, canary, null,
+          recent == null ? null : recent(recentRequests, t, recent)));
     }
     return snapshots;
   }
@@ -58,6 +75,12 @@ final class SnapshotAssembler {
     String deployment = t.namespace() + "\n" + workload;
     return new QueryResults(requests.getOrDefault(version, List.of()), buckets.getOrDefault(version, List.of()),
         cpu.getOrDefault(deployment, List.of()), memory.getOrDefault(deployment, List.of()));
+  }
+
+  private RecentErrors recent(Map<String, List<Sample>> requests, ReleaseTarget t, Duration recent) {
+    String version = versions.of(t.canarySubset());
+    List<Sample> answer = requests.getOrDefault(t.host() + "\n" + version, List.of());
+    return new RecentErrors(recent, series.requests(answer, t.host(), version), series.errors(answer, t.host(), version));
   }
 
   private String versionKey(Sample s) {

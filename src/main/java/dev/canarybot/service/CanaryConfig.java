@@ -143,6 +143,13 @@ public interface CanaryConfig {
     @WithDefault("5m")
     Duration window();
 
+    /**
+     * The fresh span the rollback trigger also reads, so a sudden fault is not diluted by the
+     * window's healthy minutes before it; not used while the window is this short already.
+     */
+    @WithDefault("1m")
+    Duration recentWindow();
+
     /** Prometheus' scrape interval for the mesh's metrics: the grain of every window. */
     @WithDefault("15s")
     Duration scrapeInterval();

@@ -59,7 +59,8 @@ public class ReleaseAnalyzer {
     Map<String, MetricSnapshot> snapshots = new LinkedHashMap<>();
     Map<String, List<CheckReading>> checks = new LinkedHashMap<>();
     byWindow.forEach((window, group) -> {
-      snapshots.putAll(metrics.snapshots(group, window));
+      snapshots.putAll(metrics.snapshots(group, window, StepWindow.recent(
+          config.analysis().recentWindow(), window, config.analysis().scrapeInterval()).orElse(null)));
       if (group.stream().anyMatch(r -> !r.checks().isEmpty())) {
         checks.putAll(metrics.checks(group, window));
       }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarybot.analysis.Verdict.Kind;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -112,7 +113,26 @@ class AnalyzerTest {
         row("a P95 is recomputed from the histogram when the source has none",
             // fixture histogram: 100 + 150 * (0.95 - 0.80) / 0.18 = 225 ms; gate 2,000 ms -> fine,
             // a 200 ms gate override would block, see the override row
-            snapshot(stable(), canary()), 10, Kind.Healthy, "gate with 95 % confidence", true));
+            snapshot(stable(), canary()), 10, Kind.Healthy, "gate with 95 % confidence", true),
+        row("a fresh fault the window still dilutes breaches on the recent minute",
+            // the window: 450 / 60,000 = 0.75 %, a Watch at most; the last minute: 600 / 12,000 = 5 %
+            recent(snapshot(stable().requests(540000, 90), canary().requests(60000, 450)), 12000, 600),
+            10, Kind.Breach,
+            "v2 5xx rate 5 % (600 of 12,000 requests) in the last 1m is above the 1 % rollback trigger", false),
+        row("one error in the recent minute's few requests is not a breach",
+            // 1 / 50 = 2 %, but its 95 % lower bound is 0.1 %
+            recent(snapshot(stable(), canary()), 50, 1), 10, Kind.Healthy, "gate with 95 % confidence", true),
+        row("a clean recent minute changes nothing",
+            recent(snapshot(stable(), canary()), 1000, 0), 10, Kind.Healthy, "gate with 95 % confidence", true),
+        row("a recent minute without data is no finding: the window judges",
+            new MetricSnapshot(AT, WINDOW, stable().build(), canary().build(), null,
+                new RecentErrors(Duration.ofMinutes(1), OptionalDouble.empty(), OptionalDouble.empty())),
+            10, Kind.Healthy, "gate with 95 % confidence", true));
+  }
+
+  private static MetricSnapshot recent(MetricSnapshot s, double requests, double errors) {
+    return new MetricSnapshot(s.at(), s.window(), s.stable(), s.canary(), null,
+        new RecentErrors(Duration.ofMinutes(1), OptionalDouble.of(requests), OptionalDouble.of(errors)));
   }
 
   private static Arguments row(

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,5 +45,15 @@ class StepWindowTest {
   void aStepIsJudgedOnItsOwnTrafficOnly(Duration configured, Duration age, Duration expected) {
     Optional<Duration> window = StepWindow.of(configured, STEP, STEP.plus(age), SCRAPE);
     assertThat(window).isEqualTo(Optional.ofNullable(expected));
+  }
+
+  @Test
+  void theRecentSpanIsWholeScrapesAndOnlyWhenShorterThanTheWindow() {
+    assertThat(StepWindow.recent(Duration.ofMinutes(1), Duration.ofMinutes(5), SCRAPE)).hasValue(Duration.ofMinutes(1));
+    assertThat(StepWindow.recent(Duration.ofSeconds(70), Duration.ofMinutes(5), SCRAPE)).hasValue(Duration.ofSeconds(60));
+    assertThat(StepWindow.recent(Duration.ofSeconds(5), Duration.ofMinutes(5), SCRAPE))
+        .as("at least two scrapes, for a rate").hasValue(Duration.ofSeconds(30));
+    assertThat(StepWindow.recent(Duration.ofMinutes(1), Duration.ofMinutes(1), SCRAPE)).as("the window is fresh enough").isEmpty();
+    assertThat(StepWindow.recent(Duration.ofMinutes(1), Duration.ofSeconds(45), SCRAPE)).isEmpty();
   }
 }

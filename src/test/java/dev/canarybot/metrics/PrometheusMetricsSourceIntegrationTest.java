@@ -119,6 +119,26 @@ class PrometheusMetricsSourceIntegrationTest {
   }
 
   @Test
+  void theRecentSpanComesInTheSameFourQueriesAndCountsTheCanarysOwnErrors() {
+    PrometheusMetricsSource source = source(prometheus.url());
+    Map<String, MetricSnapshot> snapshots = source.snapshots(
+        List.of(Releases.at(API, 10), Releases.at(CART, 50)), WINDOW, Duration.ofSeconds(3));
+    assertThat(source.lastTickQueries()).isEqualTo(4);
+    MetricSnapshot cart = snapshots.get("shop/cart-vs");
+    assertThat(cart.recent().window()).isEqualTo(Duration.ofSeconds(3));
+    double recentRate = cart.recent().errors().getAsDouble() / cart.recent().requests().getAsDouble();
+    assertThat(recentRate).as("the canary at 5 %% errors").isBetween(0.03, 0.07);
+    assertThat(cart.recent().requests().getAsDouble()).as("fewer requests than the window's")
+        .isLessThan(cart.canary().requests().getAsDouble());
+    // The window's numbers are the window's alone: the recent series do not add to them.
+    MetricSnapshot without = source.snapshots(List.of(Releases.at(CART, 50)), WINDOW).get("shop/cart-vs");
+    assertThat(cart.canary().requests().getAsDouble())
+        .isCloseTo(without.canary().requests().getAsDouble(), org.assertj.core.api.Assertions.withinPercentage(20));
+    assertThat(without.recent()).isNull();
+    assertThat(snapshots.get("default/api-vs").recent().errors()).hasValue(0);
+  }
+
+  @Test
   void theStartsSampleCheckSeesTheStableVersionAndNotOneWithoutTraffic() {
     PrometheusMetricsSource source = source(prometheus.url());
     assertThat(source.recentSample(API, "v1", WINDOW).state()).isEqualTo(StartFacts.Sample.State.SEEN);

@@ -25,6 +25,18 @@ class QueryTemplatesTest {
   }
 
   @Test
+  void theRecentSpanRidesInTheRequestQueryLabelledApart() {
+    String q = QueryTemplates.defaults().render(List.of(API), Duration.ofMinutes(5), Duration.ofMinutes(1)).requests();
+    String of = "sum by (destination_service, destination_version, response_code) "
+        + "(increase(istio_requests_total{reporter=\"destination\","
+        + "destination_service=~\"api-service\\\\.default\\\\.svc\\\\.cluster\\\\.local\"}[";
+    assertThat(q).isEqualTo("label_replace(" + of + "300s])), \"canary_span\", \"window\", \"\", \"\") or "
+        + "label_replace(" + of + "60s])), \"canary_span\", \"recent\", \"\", \"\")");
+    assertThat(QueryTemplates.defaults().render(List.of(API), Duration.ofMinutes(5), Duration.ofMinutes(1)).all())
+        .as("still four queries a tick").hasSize(4);
+  }
+
+  @Test
   void latencyBucketsForTheExampleApp() {
     assertThat(batch.latencyBuckets()).isEqualTo(
         "sum by (destination_service, destination_version, le) "

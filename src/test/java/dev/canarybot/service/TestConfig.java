@@ -39,6 +39,7 @@ public class TestConfig implements CanaryConfig {
     return new Analysis() {
       public String interval() { return "off"; }
       public Duration window() { return Duration.ofMinutes(5); }
+      public Duration recentWindow() { return Duration.ofMinutes(1); }
       public Duration scrapeInterval() { return Duration.ofSeconds(15); }
       public int unavailableTicks() { return 3; }
       public boolean gates() { return false; }

@@ -25,6 +25,15 @@ public interface MetricsSource {
   Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window);
 
   /**
+   * As above, with the canary's errors over the shorter {@code recent} span as well
+   * ({@link MetricSnapshot#recent()}), in the same batch. A source that cannot measure it
+   * answers without, and the rollback trigger reads the window alone.
+   */
+  default Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window, Duration recent) {
+    return snapshots(releases, window);
+  }
+
+  /**
    * The release's 5xx ratio and P95 per version over the last {@code range}, for a chart; empty
    * when the source keeps no history or cannot answer.
    */
