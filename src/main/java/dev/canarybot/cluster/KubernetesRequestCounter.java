@@ -13,7 +13,9 @@ import java.util.List;
  * Counts every request the bot's KubernetesClient sends ({@code canary.kubernetes.requests},
  * by verb, resource and outcome), so the cost of a tick or a resync can be read off
  * {@code /q/metrics}. fabric8 calls the interceptor once per attempt, so a retried request
- * counts each time it reaches (or fails to reach) the API server, as the server itself would.
+ * counts each time it reaches the API server, as the server itself would. A connection failure
+ * is reported to interceptors only when fabric8 retries it: the last attempt, the one it gives
+ * up on, goes uncounted.
  */
 public final class KubernetesRequestCounter implements Interceptor {
   public static final String NAME = "canary.kubernetes.requests";
