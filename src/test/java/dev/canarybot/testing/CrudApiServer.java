@@ -1,6 +1,7 @@
 package dev.canarybot.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * fabric8's CRUD mock API server for a plain JUnit test, so that several bot instances (each
@@ -31,6 +33,11 @@ public final class CrudApiServer implements AutoCloseable {
   /** A client whose requests carry {@code userAgent}, so {@link #takeRequests} can tell them apart. */
   public KubernetesClient client(String userAgent) {
     return server.createClient(b -> b.editOrNewConfig().withUserAgent(userAgent).endConfig());
+  }
+
+  /** A client built with {@code customize} applied to its builder, e.g. to add an interceptor. */
+  public KubernetesClient client(Consumer<KubernetesClientBuilder> customize) {
+    return server.createClient(customize);
   }
 
   /** Every request received since the last call, oldest first. */
