@@ -52,6 +52,7 @@ public final class Analyzer {
         f.block("no data for " + stable.version());
         compare = false;
       }
+      f.proof(proof(canary, compare ? stable : null));
       ErrorRateCheck.check(f, canary, compare ? stable : null, t);
       ErrorRateCheck.checkRecent(f, canary, snapshot.recent(), t);
       LatencyCheck.check(f, canary, stable, t, compare);
@@ -65,6 +66,28 @@ public final class Analyzer {
       f.block("observed " + TimeText.duration(timeAtStep) + " of the required " + TimeText.duration(requiredObservation));
     }
     return f.verdict();
+  }
+
+  /**
+   * "v2 0 errors in 4,397; P95 97 ms vs 97 ms": what a healthy verdict rests on, in the words
+   * an on-call reader checks first.
+   */
+  private static String proof(VersionMetrics canary, VersionMetrics stable) {
+    StringBuilder line = new StringBuilder(canary.version()).append(' ');
+    if (canary.errors().isPresent()) {
+      double k = canary.errors().getAsDouble();
+      line.append(NumberText.count(k)).append(k == 1 ? " error in " : " errors in ")
+          .append(NumberText.count(canary.requests().getAsDouble()));
+    } else {
+      line.append(NumberText.count(canary.requests().getAsDouble())).append(" requests, 5xx unknown");
+    }
+    if (canary.p95Ms().isPresent()) {
+      line.append("; P95 ").append(NumberText.millis(canary.p95Ms().getAsDouble()));
+      if (stable != null && stable.p95Ms().isPresent()) {
+        line.append(" vs ").append(NumberText.millis(stable.p95Ms().getAsDouble()));
+      }
+    }
+    return line.toString();
   }
 
   /**

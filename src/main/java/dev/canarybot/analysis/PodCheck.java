@@ -53,7 +53,7 @@ final class PodCheck {
    */
   private static void usage(Findings f, String v, String what, OptionalDouble ofLimit, double gate) {
     if (ofLimit.isEmpty()) {
-      f.note(v + " " + what + " against limits not available");
+      f.unavailable(v + " " + what + " against limits not available");
       return;
     }
     double used = ofLimit.getAsDouble();

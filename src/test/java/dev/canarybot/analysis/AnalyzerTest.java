@@ -149,4 +149,26 @@ class AnalyzerTest {
         .as(v.toString()).contains(reason);
     assertThat(v.promotable()).as(v.toString()).isEqualTo(promotable);
   }
+
+  @org.junit.jupiter.api.Test
+  void aHealthyVerdictLeadsWithTheNumbersThatProveItAndListsWhatIsNotAvailableLast() {
+    Verdict v = Analyzer.analyze(snapshot(stable().p95(97), canary().p95(97).noUsage()), Thresholds.DEFAULT, 10,
+        LONG_ENOUGH, REQUIRED);
+
+    assertThat(v.kind()).isEqualTo(Kind.Healthy);
+    assertThat(v.reasons().get(0)).isEqualTo("v2 0 errors in 5,000; P95 97 ms vs 97 ms");
+    assertThat(v.reasons().subList(v.reasons().size() - 2, v.reasons().size()))
+        .containsExactly("v2 CPU against limits not available", "v2 memory against limits not available");
+    assertThat(VerdictText.plain(v)).startsWith("Healthy: v2 0 errors in 5,000; P95 97 ms vs 97 ms (+");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBreachLeadsWithTheFindingThatTrippedAndItsThreshold() {
+    Verdict v = Analyzer.analyze(snapshot(stable().requests(22212, 4), canary().requests(2468, 57).noUsage()),
+        Thresholds.DEFAULT, 10, LONG_ENOUGH, REQUIRED);
+
+    assertThat(v.reasons().get(0)).isEqualTo(
+        "v2 5xx rate 2.31 % (57 of 2,468 requests) is above the 1 % rollback trigger");
+    assertThat(v.reasons().get(v.reasons().size() - 1)).endsWith("against limits not available");
+  }
 }
