@@ -26,7 +26,7 @@ public final class CapacityPlan {
     }
     // A wait already under way for this target keeps its start, so a restart does not reset it.
     Instant since = s.target() == target && s.waitingSince() != null ? s.waitingSince() : at;
-    CapacityState waiting = s.waitingFor(target, since);
+    CapacityState waiting = s.waitingFor(target, since).seeing(now.ready());
     if (now.floor() < target) {
       int replicas = now.autoscaled() ? Math.min(target, Math.max(now.autoscalerMax(), 1)) : target;
       if (replicas > now.floor()) {

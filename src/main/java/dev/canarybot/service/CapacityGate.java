@@ -160,8 +160,7 @@ final class CapacityGate {
 
   /** "scaling api-v2 to 3 replicas — 2/3 ready". */
   static String waitingLine(ReleaseTarget t, int target, int ready) {
-    return "scaling " + t.canaryWorkload() + " to " + target + (target == 1 ? " replica" : " replicas")
-        + " — " + ready + "/" + target + " ready";
+    return CapacityState.waitLine(t.canaryWorkload(), target, ready);
   }
 
   private static Gate hold(StoredRelease stored, String outcome) {

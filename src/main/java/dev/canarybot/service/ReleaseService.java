@@ -483,6 +483,12 @@ public class ReleaseService {
     try {
       Reconciler.Reconciled r = reconciler.reconcile(stored, false);
       tell(r);
+      if (r.made().isEmpty()
+          && !Objects.equals(stored.release().status().capacity(), r.stored().release().status().capacity())) {
+        // A wait's reading moved on ("2/3 ready") or ended with the route moved: the card shows
+        // it; the thread hears only the end.
+        notifier.redraw(r.stored().release());
+      }
       return r;
     } catch (RuntimeException e) {
       // One broken release must not keep the others from converging.

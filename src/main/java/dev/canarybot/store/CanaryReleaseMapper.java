@@ -150,6 +150,7 @@ public final class CanaryReleaseMapper {
       dto.capacity.reached = c.reached();
       dto.capacity.waitingSince = format(c.waitingSince());
       dto.capacity.returned = c.returned();
+      dto.capacity.ready = c.ready();
     }
     dto.olderEntries = s.olderEntries();
     dto.history = new ArrayList<>();
@@ -195,7 +196,8 @@ public final class CanaryReleaseMapper {
                 parse(dto.lastVerdict.at), card(dto.lastVerdict.page)),
         dto.capacity == null ? null : new CapacityState(dto.capacity.replicasAtStart,
             dto.capacity.stableAtStart, dto.capacity.autoscaler, dto.capacity.target,
-            dto.capacity.reached, parse(dto.capacity.waitingSince), dto.capacity.returned));
+            dto.capacity.reached, parse(dto.capacity.waitingSince), dto.capacity.returned,
+            dto.capacity.ready));
   }
 
   private static CardDto card(CardRef ref) {

@@ -27,4 +27,7 @@ public class CapacityDto {
   public String waitingSince;
   /** A rollback gave the capacity back already. */
   public boolean returned;
+  /** The ready replicas last seen while waiting. */
+  @Min(0)
+  public int ready;
 }

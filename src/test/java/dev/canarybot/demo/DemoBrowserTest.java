@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import dev.canarybot.testing.MutableClock;
 import dev.canarybot.testing.SlackTook;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,8 +100,16 @@ class DemoBrowserTest {
     waitFor("the card saying the gates pass", Duration.ofSeconds(180),
         () -> shown(browser.findElement(CARD)).contains("gates pass"));
     promote();
-    waitFor("the card at 50 %", Duration.ofSeconds(15), () -> canaryField().contains("50 %"));
+    waitFor("the card at 50 %", Duration.ofSeconds(15), () -> canaryField().endsWith("50 %"));
     assertThat(liveWeights()).containsEntry("v1", 50).containsEntry("v2", 50);
+    // Capacity before traffic: api-v2 (1 replica) was scaled to 2 for 50 % of api-v1's 3, and the
+    // card said so while the route still carried 10 %, before it showed the new weights.
+    List<String> cardDraws = slack.api().calls("chat.update").stream().map(c -> c.param("blocks"))
+        .filter(b -> b != null && b.contains("Canary api-vs")).toList();
+    int scaling = indexOf(cardDraws, b -> b.contains("scaling api-v2 to 2 replicas") && b.contains("once scaled"));
+    int moved = indexOf(cardDraws, b -> b.contains("*50 %*") && !b.contains("once scaled"));
+    assertThat(scaling).as("a card draw with the scaling line").isNotNegative();
+    assertThat(moved).as("a card draw at 50 %% after it").isGreaterThan(scaling);
     waitFor("the page's live split", Duration.ofSeconds(10), () -> text(By.id("weights")).equals("v1 50 % / v2 50 %"));
     shot("03-card-at-50");
     long promotedAt = System.nanoTime();
@@ -121,6 +130,15 @@ class DemoBrowserTest {
     shot("04-breach-and-rollback");
     System.out.printf("demo story: page opened to automatic rollback %d s, of which %d s from the promotion to 50 %%%n",
         Duration.ofNanos(System.nanoTime() - started).toSeconds(), Duration.ofNanos(System.nanoTime() - promotedAt).toSeconds());
+  }
+
+  static int indexOf(List<String> draws, java.util.function.Predicate<String> what) {
+    for (int i = 0; i < draws.size(); i++) {
+      if (what.test(draws.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Clicks Promote, confirms, and expects the route to move: the card said the gates pass. */

@@ -45,7 +45,7 @@ class CapacityPlanTest {
   void readyCountsOfAnOldGenerationDoNotCount() {
     CapacityState s = CapacityState.atStart(1, 3, null).waitingFor(2, T0);
     CapacityStep step = CapacityPlan.before(s, 50, ReplicaReading.plain(2, 2, false), T0.plusSeconds(5), TIMEOUT);
-    assertThat(step).isEqualTo(new CapacityStep.Wait(s, 2, 2));
+    assertThat(step).isEqualTo(new CapacityStep.Wait(s.seeing(2), 2, 2));
   }
 
   @Test
@@ -53,7 +53,7 @@ class CapacityPlanTest {
     CapacityState s = CapacityState.atStart(1, 3, null);
     CapacityStep step = CapacityPlan.before(s, 100, ReplicaReading.plain(1, 1, true), T0, TIMEOUT);
     // 100 % needs 3
-    assertThat(step).isEqualTo(new CapacityStep.Scale(s.waitingFor(3, T0), 3, false));
+    assertThat(step).isEqualTo(new CapacityStep.Scale(s.waitingFor(3, T0).seeing(1), 3, false));
   }
 
   @Test
@@ -61,7 +61,7 @@ class CapacityPlanTest {
     // The crash came after the scale to 2 and before its record: the status still says nothing.
     CapacityState s = CapacityState.atStart(1, 3, null);
     CapacityStep step = CapacityPlan.before(s, 50, ReplicaReading.plain(2, 1, true), T0, TIMEOUT);
-    assertThat(step).isEqualTo(new CapacityStep.Wait(s.waitingFor(2, T0), 1, 2));
+    assertThat(step).isEqualTo(new CapacityStep.Wait(s.waitingFor(2, T0).seeing(1), 1, 2));
   }
 
   @Test
@@ -78,7 +78,7 @@ class CapacityPlanTest {
     ReplicaReading stuck = ReplicaReading.plain(2, 1, true);
     // 9m59s after T0: still within 10m
     assertThat(CapacityPlan.before(s, 50, stuck, T0.plusSeconds(599), TIMEOUT))
-        .isEqualTo(new CapacityStep.Wait(s, 1, 2));
+        .isEqualTo(new CapacityStep.Wait(s.seeing(1), 1, 2));
     // exactly 10m after T0: over
     assertThat(CapacityPlan.before(s, 50, stuck, T0.plusSeconds(600), TIMEOUT))
         .isEqualTo(new CapacityStep.TimedOut(1, 2));
@@ -90,11 +90,11 @@ class CapacityPlanTest {
     ReplicaReading hpa = new ReplicaReading(1, 1, true, "api-v2", 1, 5);
     // 100 % needs 3; min 1 < 3 ≤ max 5
     assertThat(CapacityPlan.before(s, 100, hpa, T0, TIMEOUT))
-        .isEqualTo(new CapacityStep.Scale(s.waitingFor(3, T0), 3, true));
+        .isEqualTo(new CapacityStep.Scale(s.waitingFor(3, T0).seeing(1), 3, true));
     ReplicaReading narrow = new ReplicaReading(1, 1, true, "api-v2", 1, 2);
     // max 2 < 3: raised to 2, never above the autoscaler's own bound
     assertThat(CapacityPlan.before(s, 100, narrow, T0, TIMEOUT))
-        .isEqualTo(new CapacityStep.Scale(s.waitingFor(3, T0), 2, true));
+        .isEqualTo(new CapacityStep.Scale(s.waitingFor(3, T0).seeing(1), 2, true));
   }
 
   @Test

@@ -14,6 +14,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.BlockElements;
 import dev.canarybot.release.Action;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.CapacityState;
 import dev.canarybot.release.Freeze;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ObservationPolicy;
@@ -68,13 +69,26 @@ public final class CanaryCard {
     }
     // Names come from the cluster and a pause reason from a person: neither is bounded, so each
     // field is cut to Block Kit's 2000 (keeping its weight) and the timing line to any text's 3000.
+    // While the canary is scaled for its next weight the route still carries the last one: the
+    // card shows what users get, and what comes once the replicas are ready.
+    CapacityState capacity = r.status().capacity();
+    boolean scaling = capacity != null && capacity.waiting() && r.phase() == Phase.Progressing
+        && r.status().appliedWeight() < r.weight();
+    int routed = scaling ? r.status().appliedWeight() : r.weight();
     blocks.add(section(s -> s.fields(List.of(
         field("*Service*\n" + shortHost(t.host()) + " in `" + t.namespace() + "`", ""),
         field("*Route*\n" + t.virtualService() + (t.route() == null ? "" : " / " + t.route()), ""),
         field("*Stable* " + t.stableSubset() + " (" + t.stableWorkload() + ")",
-            "\n*" + (100 - r.weight()) + " %*"),
+            "\n*" + (100 - routed) + " %*"),
         field("*Canary* " + t.canarySubset() + " (" + t.canaryWorkload() + ")",
-            "\n*" + r.weight() + " %*")))));
+            "\n*" + routed + " %*" + (scaling ? " → " + r.weight() + " % once scaled" : ""))))));
+    if (scaling) {
+      // Names come from the cluster: escaped like any untrusted text.
+      blocks.add(context(c -> c.blockId("canary_capacity").elements(List.of(markdownText(SlackText.limit(
+          ":hourglass_flowing_sand: " + SlackText.safe(CapacityState.waitLine(t.canaryWorkload(),
+              capacity.target(), capacity.ready())) + "; the route moves to " + r.weight()
+              + " % once they are", 3000))))));
+    }
     blocks.add(section(s -> s.text(markdownText("*Plan* " + plan(r)))));
     String timing = SlackText.limit(timing(r, now, observation), 3000);
     blocks.add(context(c -> c.elements(List.of(markdownText(timing)))));
