@@ -80,6 +80,10 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
   }
 
   /** The canary's capacity moved on; no transition, no history. */
+  public CanaryRelease withNudge(Nudge state) {
+    return withStatus(status.toBuilder().nudge(state).build());
+  }
+
   public CanaryRelease withCapacity(CapacityState state) {
     return withStatus(status.toBuilder().capacity(state).build());
   }

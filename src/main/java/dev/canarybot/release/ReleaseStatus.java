@@ -18,6 +18,7 @@ import java.util.List;
  * @param olderEntries how many older transitions were dropped from {@code history}
  * @param lastVerdict the analysis' last distinct conclusion, or {@code null} before any
  * @param capacity the canary's capacity as the bot drives it, or {@code null} when it does not
+ * @param nudge reminders and the step deadline as told, or {@code null} before any
  */
 public record ReleaseStatus(
     Phase phase,
@@ -31,7 +32,8 @@ public record ReleaseStatus(
     List<HistoryEntry> history,
     int olderEntries,
     LastVerdict lastVerdict,
-    CapacityState capacity) {
+    CapacityState capacity,
+    Nudge nudge) {
 
   /**
    * Transitions kept in the object: enough for any release a person follows, while the object
@@ -51,6 +53,14 @@ public record ReleaseStatus(
       history = history.subList(history.size() - KEPT_HISTORY, history.size());
     }
     history = List.copyOf(history);
+  }
+
+  /** A status without reminders told. */
+  public ReleaseStatus(Phase phase, int stepIndex, int weight, Instant stepStartedAt,
+      int appliedWeight, boolean drifted, CleanupMode cleanupMode, CardRef card,
+      List<HistoryEntry> history, int olderEntries, LastVerdict lastVerdict, CapacityState capacity) {
+    this(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card,
+        history, olderEntries, lastVerdict, capacity, null);
   }
 
   /** A status without capacity state. */
@@ -120,6 +130,7 @@ public record ReleaseStatus(
     private int olderEntries;
     private LastVerdict lastVerdict;
     private CapacityState capacity;
+    private Nudge nudge;
 
     private Builder(ReleaseStatus s) {
       phase = s.phase;
@@ -134,6 +145,7 @@ public record ReleaseStatus(
       olderEntries = s.olderEntries;
       lastVerdict = s.lastVerdict;
       capacity = s.capacity;
+      nudge = s.nudge;
     }
 
     public Builder phase(Phase v) { phase = v; return this; }
@@ -160,9 +172,11 @@ public record ReleaseStatus(
 
     public Builder capacity(CapacityState v) { capacity = v; return this; }
 
+    public Builder nudge(Nudge v) { nudge = v; return this; }
+
     public ReleaseStatus build() {
       return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted,
-          cleanupMode, card, history, olderEntries, lastVerdict, capacity);
+          cleanupMode, card, history, olderEntries, lastVerdict, capacity, nudge);
     }
   }
 }

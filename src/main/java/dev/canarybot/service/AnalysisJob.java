@@ -10,15 +10,16 @@ import dev.canarybot.release.CardRef;
 import dev.canarybot.release.LastVerdict;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.AutoRollback;
-import dev.canarybot.service.port.TrafficRouter;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.Leadership;
 import dev.canarybot.service.port.MetricsSource;
 import dev.canarybot.service.port.ReleaseNotifier;
 import dev.canarybot.service.port.ReleaseStore;
 import dev.canarybot.service.port.StoredRelease;
+import dev.canarybot.service.port.TrafficRouter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,13 @@ public class AnalysisJob {
   private final Set<String> failedRollbacks = ConcurrentHashMap.newKeySet();
   private final Map<String, Told> told = new ConcurrentHashMap<>();
   private volatile boolean unavailableAlerted;
+  private final Nudges nudges;
 
+  @Inject
   public AnalysisJob(ReleaseStore store, ReleaseAnalyzer analyzer, ReleaseService releases,
       ReleaseNotifier notifier, LatestAnalysis latest, Leadership leadership, TrafficRouter router,
-      CanaryConfig config, Clock clock) {
+      CanaryConfig config, Clock clock, Nudges nudges) {
+    this.nudges = nudges;
     this.store = store;
     this.analyzer = analyzer;
     this.releases = releases;
@@ -91,6 +95,11 @@ public class AnalysisJob {
       Analysis a = results.get(MetricsSource.key(stored.release()));
       try {
         act(stored, a);
+        String rollback = nudges.after(stored, a.verdict());
+        if (rollback != null) {
+          releases.rollback(stored.release().namespace(), stored.release().name(), BOT, rollback,
+              stored.release().weight());
+        }
       } catch (RuntimeException e) {
         LOG.warnf(e, "analysis of %s failed", stored.release().name());
       }

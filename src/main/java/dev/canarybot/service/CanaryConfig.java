@@ -97,6 +97,25 @@ public interface CanaryConfig {
   @WithDefault("false")
   boolean windowsBlockStart();
 
+  /** How long gates may have passed with nobody acting before the approvers are reminded. */
+  @WithDefault("30m")
+  Duration remindAfter();
+
+  /** At most one reminder per release this often. */
+  @WithDefault("2h")
+  Duration remindEvery();
+
+  /**
+   * How long a release may sit at one step without passing its gates before the channel is
+   * told what keeps blocking it: a duration, or {@code off}.
+   */
+  @WithDefault("24h")
+  String stepDeadline();
+
+  /** At the step deadline: {@code report} (say so) or {@code rollback} (say so and roll back). */
+  @WithDefault("report")
+  String deadlineAction();
+
   /** Where the freezes are stored ({@code canary.freeze.*}). */
   Freeze freeze();
 

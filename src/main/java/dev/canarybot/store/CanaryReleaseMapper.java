@@ -8,6 +8,7 @@ import dev.canarybot.release.CardRef;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.LastVerdict;
+import dev.canarybot.release.Nudge;
 import dev.canarybot.release.Names;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
@@ -152,6 +153,14 @@ public final class CanaryReleaseMapper {
       dto.capacity.returned = c.returned();
       dto.capacity.ready = c.ready();
     }
+    if (s.nudge() != null) {
+      Nudge n = s.nudge();
+      dto.nudge = new NudgeDto();
+      dto.nudge.step = format(n.step());
+      dto.nudge.gatesPassSince = format(n.gatesPassSince());
+      dto.nudge.remindedAt = format(n.remindedAt());
+      dto.nudge.deadlineTold = n.deadlineTold();
+    }
     dto.olderEntries = s.olderEntries();
     dto.history = new ArrayList<>();
     for (HistoryEntry e : s.history()) {
@@ -197,7 +206,9 @@ public final class CanaryReleaseMapper {
         dto.capacity == null ? null : new CapacityState(dto.capacity.replicasAtStart,
             dto.capacity.stableAtStart, dto.capacity.autoscaler, dto.capacity.target,
             dto.capacity.reached, parse(dto.capacity.waitingSince), dto.capacity.returned,
-            dto.capacity.ready));
+            dto.capacity.ready),
+        dto.nudge == null ? null : new Nudge(parse(dto.nudge.step), parse(dto.nudge.gatesPassSince),
+            parse(dto.nudge.remindedAt), dto.nudge.deadlineTold));
   }
 
   private static CardDto card(CardRef ref) {

@@ -37,6 +37,8 @@ public class CanaryReleaseStatusDto {
   public VerdictDto lastVerdict;
   /** The canary's replicas as the bot drives them; absent when it does not. */
   public CapacityDto capacity;
+  /** Reminders and the step deadline as told; absent before any. */
+  public NudgeDto nudge;
   /** Append-only: the newest transitions of the release (at most 100), oldest first. */
   @Size(max = 100)
   public List<HistoryEntryDto> history = new ArrayList<>();

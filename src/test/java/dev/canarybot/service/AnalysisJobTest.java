@@ -14,14 +14,14 @@ import dev.canarybot.release.VerdictKind;
 import dev.canarybot.service.port.AlertDelivery;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.AutoRollback;
+import dev.canarybot.service.port.FreezeStore;
 import dev.canarybot.service.port.MetricsSource;
 import dev.canarybot.service.port.ReleaseNotifier;
 import dev.canarybot.service.port.ResolvedTarget;
 import dev.canarybot.service.port.TargetQuery;
-import java.time.Clock;
+import dev.canarybot.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,10 @@ class AnalysisJobTest {
   final InMemoryReleaseStore store = new InMemoryReleaseStore();
   final FakeTrafficRouter router = new FakeTrafficRouter();
   final RecordingEvents events = new RecordingEvents();
-  final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+  final MutableClock clock = new MutableClock();
+  final List<String> reminders = new CopyOnWriteArrayList<>();
+  final List<String> deadlines = new CopyOnWriteArrayList<>();
+  TestConfig config = new TestConfig();
   /**
    * Every alert and recovery, as "alert Breach DONE post mention" (how the page is told, whether
    * it calls people) or "recovered on page 1" (the page it was told on).
@@ -51,6 +54,7 @@ class AnalysisJobTest {
   /** How the next alerts are answered: true delivered, false given up. */
   final List<Boolean> deliveries = new ArrayList<>();
   Verdict.Kind next = Verdict.Kind.Healthy;
+  List<String> blockers = List.of();
   final AtomicInteger pages = new AtomicInteger();
 
   final ReleaseNotifier notifier = new ReleaseNotifier() {
@@ -68,6 +72,16 @@ class AnalysisJobTest {
       }
       CardRef page = plan.posts() ? new CardRef("C1", "page" + pages.incrementAndGet()) : plan.page();
       return CompletableFuture.completedFuture(AlertDelivery.at(page));
+    }
+
+    @Override
+    public void remind(CanaryRelease release, String text) {
+      reminders.add(text);
+    }
+
+    @Override
+    public void deadline(CanaryRelease release, String text) {
+      deadlines.add(text);
     }
 
     @Override
@@ -93,13 +107,13 @@ class AnalysisJobTest {
           MetricSnapshot s = new MetricSnapshot(clock.instant(), Duration.ofMinutes(5),
               VersionMetrics.empty("v1"), VersionMetrics.empty("v2"), null);
           out.put(MetricsSource.key(r), new Analysis(s, new Verdict(next, List.of(next + " finding"),
-              List.of()), r.weight()));
+              blockers), r.weight()));
         }
         return out;
       }
     };
     return new AnalysisJob(store, scripted, service(), notifier, new LatestAnalysis(), () -> true,
-        router, new TestConfig(), clock);
+        router, new TestConfig(), clock, new Nudges(store, notifier, new Policies(FreezeStore.NONE, config), clock));
   }
 
   void start(boolean autoRollback) {
@@ -254,5 +268,61 @@ class AnalysisJobTest {
     assertThat(told).containsExactly("alert Watch NOT_TRIED post mention");
     assertThat(told.stream().collect(Collectors.joining())).doesNotContain("recovered");
     assertThat(release().status().lastVerdict()).extracting(LastVerdict::kind).isEqualTo(VerdictKind.Watch);
+  }
+
+  @Test
+  void passedGatesNobodyActsOnRemindTheApproversOnceWithinRemindEvery() {
+    start(false);
+    AnalysisJob job = job();
+    job.tick();
+    clock.advance(Duration.ofMinutes(29));
+    job.tick();
+    assertThat(reminders).isEmpty();
+    clock.advance(Duration.ofMinutes(1));
+    job.tick();
+    assertThat(reminders).containsExactly("gates passed 30m ago and nobody has acted — promote api-vs to 50 %?");
+    clock.advance(Duration.ofMinutes(90));
+    job.tick();
+    assertThat(reminders).as("within remind-every (2h)").hasSize(1);
+    // A new leader reads what was told from the release: no second reminder either.
+    job().tick();
+    assertThat(reminders).hasSize(1);
+    clock.advance(Duration.ofMinutes(30));
+    job.tick();
+    assertThat(reminders).hasSize(2);
+    assertThat(release().status().nudge().remindedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void aStepStuckPastItsDeadlineIsReportedOnceWithWhatBlocksIt() {
+    start(false);
+    next = Verdict.Kind.Inconclusive;
+    blockers = List.of("need about 1,900 more requests to v2");
+    AnalysisJob job = job();
+    clock.advance(Duration.ofHours(24).plusMinutes(1));
+    job.tick();
+    job.tick();
+
+    assertThat(deadlines).containsExactly("api-vs has been at 10 % for 24h01m, past the step deadline of 24h00m, "
+        + "without passing its gates: need about 1,900 more requests to v2. Fix what blocks it, promote "
+        + "with --force, or roll back.");
+    assertThat(release().phase()).as("report only, by default").isEqualTo(Phase.Progressing);
+  }
+
+  @Test
+  void withDeadlineActionRollbackTheStuckStepIsRolledBack() {
+    config = new TestConfig() {
+      @Override public String deadlineAction() { return "rollback"; }
+    };
+    start(false);
+    next = Verdict.Kind.Inconclusive;
+    blockers = List.of("no requests to v2");
+    clock.advance(Duration.ofHours(25));
+    job().tick();
+
+    assertThat(deadlines).singleElement().asString().endsWith("Rolling it back (canary.deadline-action=rollback).");
+    assertThat(release().phase()).isEqualTo(Phase.RolledBack);
+    assertThat(release().status().last().reason()).isEqualTo("step deadline passed at 10 % without passing the gates");
+    assertThat(router.weights.canary()).isZero();
   }
 }

@@ -148,7 +148,8 @@ class CustomChecksPrometheusTest {
     ReleaseService service = startWith(spec, config);
     ReleaseAnalyzer analyzer = new ReleaseAnalyzer(metrics, config[0], clock);
     AnalysisJob job = new AnalysisJob(store, analyzer, service, notifier, new LatestAnalysis(), () -> true,
-        router, config[0], clock);
+        router, config[0], clock, new Nudges(store, notifier,
+            new Policies(dev.canarybot.service.port.FreezeStore.NONE, config[0]), clock));
 
     job.tick();
 

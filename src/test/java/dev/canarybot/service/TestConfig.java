@@ -46,6 +46,10 @@ public class TestConfig implements CanaryConfig {
     };
   }
   @Override public String windows() { return "always"; }
+  @Override public Duration remindAfter() { return Duration.ofMinutes(30); }
+  @Override public Duration remindEvery() { return Duration.ofHours(2); }
+  @Override public String stepDeadline() { return "24h"; }
+  @Override public String deadlineAction() { return "report"; }
   @Override public boolean windowsBlockStart() { return false; }
   @Override public Freeze freeze() {
     return new Freeze() {

@@ -79,6 +79,20 @@ public interface ReleaseNotifier {
    */
   default void policyChanged(String headline, String detail) {}
 
+  /**
+   * The gates have passed and nobody acted: a line in the card's thread calling the approvers,
+   * with the Promote button.
+   *
+   * @param text the bot's own words ("gates passed 30m ago — promote api-vs to 50 %?")
+   */
+  default void remind(CanaryRelease release, String text) {}
+
+  /**
+   * A step sat past its deadline without passing its gates: said once in the channel, with
+   * what keeps blocking it (domain text, escaped by the notifier).
+   */
+  default void deadline(CanaryRelease release, String text) {}
+
   /** The card of a release redrawn without a transition (a freeze banner came or went). */
   default void redraw(CanaryRelease release) {}
 }

@@ -1,6 +1,11 @@
 package dev.canarybot.slack.outbound;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.LayoutBlock;
 import dev.canarybot.analysis.AlertPage;
 import dev.canarybot.analysis.ChartModel;
 import dev.canarybot.release.CanaryRelease;
@@ -16,6 +21,7 @@ import dev.canarybot.service.port.ReleaseNotifier;
 import dev.canarybot.slack.SlackSettings;
 import dev.canarybot.slack.SlackStartupCheck;
 import dev.canarybot.slack.view.AlertText;
+import dev.canarybot.slack.view.CanaryCard;
 import dev.canarybot.slack.view.SlackText;
 import dev.canarybot.slack.view.SummaryChart;
 import dev.canarybot.slack.view.SummaryText;
@@ -108,6 +114,43 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
     String text = headline + " " + SlackText.safe(SlackText.limit(detail, 2800));
     outbox.submit(Kind.ALERT, "chat.postMessage", Where.newMessage(channel),
         () -> methods.chatPostMessage(m -> m.channel(channel).text(text).unfurlLinks(false).unfurlMedia(false)));
+  }
+
+  @Override
+  public void remind(CanaryRelease release, String text) {
+    CardRef card = release.status().card();
+    if (off() || card == null) {
+      return;
+    }
+    String line = SlackText.limit(approvers() + ":bell: " + SlackText.safe(text), 3000);
+    List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(line))),
+        actions(a -> a.blockId("canary_reminder_actions").elements(List.of(CanaryCard.promote(release)))));
+    outbox.submit(Kind.THREAD_LINE, "chat.postMessage", Where.thread(card), () -> methods.chatPostMessage(m -> m
+        .channel(card.channel()).threadTs(card.ts()).text(line).blocks(blocks).unfurlLinks(false).unfurlMedia(false)));
+  }
+
+  @Override
+  public void deadline(CanaryRelease release, String text) {
+    CardRef card = release.status().card();
+    String channel = card != null ? card.channel() : config.channel().orElse(null);
+    if (off() || channel == null) {
+      return;
+    }
+    String line = SlackText.limit(":hourglass: " + SlackText.safe(text), 3000);
+    // In the card's thread and broadcast: the channel hears it once, next to the release it is about.
+    outbox.submit(Kind.ALERT, "chat.postMessage", card != null ? Where.thread(card) : Where.newMessage(channel),
+        () -> methods.chatPostMessage(m -> {
+          m.channel(channel).text(line).unfurlLinks(false).unfurlMedia(false);
+          if (card != null) {
+            m.threadTs(card.ts()).replyBroadcast(true);
+          }
+          return m;
+        }));
+  }
+
+  /** The approvers as mentions: user IDs and user groups, as {@code canary.approvers} lists them. */
+  private String approvers() {
+    return config.approvers().orElse(List.of()).stream().map(AlertText::mention).collect(Collectors.joining());
   }
 
   @Override

@@ -161,10 +161,7 @@ public final class CanaryCard {
     ReleaseTarget t = r.target();
     switch (r.phase()) {
       case Progressing: {
-        int next = r.nextWeight();
-        buttons.add(button(r, CardAction.Kind.PROMOTE, "Promote to " + next + " %", "primary",
-            "Promote " + r.name() + "?", "Send " + next + " % of traffic to " + t.canarySubset()
-                + " (now " + r.weight() + " %).", "Promote"));
+        buttons.add(promote(r));
         buttons.add(rollback(r));
         buttons.add(button(r, CardAction.Kind.PAUSE, "Pause", null, null, null, null));
         break;
@@ -196,6 +193,14 @@ public final class CanaryCard {
         break;
     }
     return buttons;
+  }
+
+  /** The Promote button of a progressing release, also carried by reminders. */
+  public static BlockElement promote(CanaryRelease r) {
+    int next = r.nextWeight();
+    return button(r, CardAction.Kind.PROMOTE, "Promote to " + next + " %", "primary",
+        "Promote " + r.name() + "?", "Send " + next + " % of traffic to " + r.target().canarySubset()
+            + " (now " + r.weight() + " %).", "Promote");
   }
 
   /** The Rollback button, also carried by alerts when the bot did not roll back itself. */
