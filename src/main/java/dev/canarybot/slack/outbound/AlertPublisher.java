@@ -92,7 +92,9 @@ public class AlertPublisher {
   }
 
   private CompletableFuture<ChatPostMessageResponse> inThread(CardRef page, String text, boolean broadcast) {
-    return outbox.submit(broadcast ? Kind.ALERT : Kind.THREAD_LINE, "chat.postMessage", Where.thread(page),
+    // A line that calls people is an alert; one that only tells is a thread line.
+    Kind kind = broadcast ? Kind.ALERT : Kind.THREAD_LINE;
+    return outbox.submit(kind, "chat.postMessage", Where.thread(page),
         () -> methods.chatPostMessage(m -> m.channel(page.channel()).threadTs(page.ts()).text(text)
             .replyBroadcast(broadcast).unfurlLinks(false).unfurlMedia(false)));
   }

@@ -138,8 +138,8 @@ public class SlackReleaseNotifier implements ReleaseNotifier {
     }
     String line = SlackText.limit(":hourglass: " + SlackText.safe(text), 3000);
     // In the card's thread and broadcast: the channel hears it once, next to the release it is about.
-    outbox.submit(Kind.ALERT, "chat.postMessage", card != null ? Where.thread(card) : Where.newMessage(channel),
-        () -> methods.chatPostMessage(m -> {
+    Where where = card != null ? Where.thread(card) : Where.newMessage(channel);
+    outbox.submit(Kind.ALERT, "chat.postMessage", where, () -> methods.chatPostMessage(m -> {
           m.channel(channel).text(line).unfurlLinks(false).unfurlMedia(false);
           if (card != null) {
             m.threadTs(card.ts()).replyBroadcast(true);
