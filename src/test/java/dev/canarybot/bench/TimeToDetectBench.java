@@ -73,6 +73,7 @@ class TimeToDetectBench {
       return new CanaryConfig.Analysis() {
         public String interval() { return "30s"; }
         public Duration window() { return WINDOW; }
+        public Duration recentWindow() { return Duration.ofMinutes(1); }
         public Duration scrapeInterval() { return SCRAPE; }
         public int unavailableTicks() { return 3; }
         public boolean gates() { return true; }
