@@ -72,6 +72,11 @@ public class PrometheusMetricsSource implements MetricsSource {
   }
 
   @Override
+  public String versionOf(String subset) {
+    return versions.of(subset);
+  }
+
+  @Override
   public Map<String, MetricSnapshot> snapshots(List<CanaryRelease> releases, Duration window) {
     return snapshots(releases, window, null);
   }

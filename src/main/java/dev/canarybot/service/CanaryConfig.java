@@ -131,6 +131,14 @@ public interface CanaryConfig {
   /** Custom checks a release may name at start with {@code --check <name>} ({@code canary.checks.<name>.*}). */
   Map<String, Check> checks();
 
+  /**
+   * Dashboard links drawn as buttons on every card ({@code canary.links.<name>=<URL template>}),
+   * with {@code {{namespace}}}, {@code {{service}}}, {@code {{virtualService}}},
+   * {@code {{stableWorkload}}}, {@code {{canaryWorkload}}}, {@code {{version}}}, {@code {{since}}}
+   * (the step's start in epoch ms) and {@code {{since_rfc3339}}}; a bad one stops the start.
+   */
+  Map<String, String> links();
+
   interface Check {
     /** PromQL with {@code {{namespace}}}, {@code {{service}}}, {@code {{version}}}, {@code {{workload}}}, {@code {{window}}}. */
     String query();

@@ -60,4 +60,5 @@ public class TestConfig implements CanaryConfig {
   @Override public Summary summary() { return () -> "off"; }
   @Override public Alert alert() { return () -> "@here"; }
   @Override public java.util.Map<String, Check> checks() { return java.util.Map.of(); }
+  @Override public java.util.Map<String, String> links() { return java.util.Map.of(); }
 }

@@ -58,6 +58,21 @@ public final class SignedSlack {
   /** A button click whose payload names {@code responseUrl}, which may be a forged one. */
   public Answer click(String user, String channel, String messageTs, String actionId, String value,
       String responseUrl) {
+    return blockAction(user, channel, messageTs, responseUrl, Map.of("type", "button", "action_id", actionId,
+        "block_id", "canary_actions", "value", value, "action_ts", messageTs));
+  }
+
+  /**
+   * A click on a link button ({@code url}, no {@code value}): Slack opens the URL in the browser
+   * and still sends this.
+   */
+  public Answer linkClick(String user, String channel, String messageTs, String blockId, String actionId) {
+    return blockAction(user, channel, messageTs, slack.newResponseUrl(channel, user), Map.of("type", "button",
+        "action_id", actionId, "block_id", blockId, "action_ts", messageTs));
+  }
+
+  private Answer blockAction(String user, String channel, String messageTs, String responseUrl,
+      Map<String, String> action) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", "block_actions");
     payload.put("team", Map.of("id", "T0CANARY"));
@@ -67,8 +82,7 @@ public final class SignedSlack {
     payload.put("channel", Map.of("id", channel, "name", "releases"));
     payload.put("container", Map.of("type", "message", "message_ts", messageTs, "channel_id", channel));
     payload.put("response_url", responseUrl);
-    payload.put("actions", List.of(Map.of("type", "button", "action_id", actionId, "block_id",
-        "canary_actions", "value", value, "action_ts", messageTs)));
+    payload.put("actions", List.of(action));
     try {
       return post(formBody(Map.of("payload", JSON.writeValueAsString(payload))), now());
     } catch (Exception e) {

@@ -62,6 +62,14 @@ public interface MetricsSource {
     return out;
   }
 
+  /**
+   * The version label the analysis reads for {@code subset} (by default the subset's name), so a
+   * dashboard link filters on the same version the numbers were taken for.
+   */
+  default String versionOf(String subset) {
+    return subset;
+  }
+
   static String key(CanaryRelease release) {
     return release.namespace() + "/" + release.name();
   }

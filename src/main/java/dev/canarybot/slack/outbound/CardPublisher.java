@@ -26,11 +26,13 @@ public class CardPublisher {
   private final WorkloadPermissions permissions;
   private final Clock clock;
   private final Policies policies;
+  private final CardLinks links;
 
   public CardPublisher(SlackOutbox outbox, MethodsClient methods,
       LatestAnalysis latest, WorkloadPermissions permissions, CanaryConfig config, Clock clock,
-      Policies policies) {
+      Policies policies, CardLinks links) {
     this.policies = policies;
+    this.links = links;
     this.outbox = outbox;
     this.permissions = permissions;
     this.methods = methods;
@@ -41,7 +43,8 @@ public class CardPublisher {
 
   public CanaryCard.Drawn draw(CanaryRelease release) {
     return CanaryCard.draw(release, clock.instant(), observation, VerdictMrkdwn.line(latest.verdict(release)),
-        permissions.mayDelete(release.namespace()), policies.freezeOf(release.namespace()).orElse(null));
+        permissions.mayDelete(release.namespace()), policies.freezeOf(release.namespace()).orElse(null),
+        links.of(release));
   }
 
   /**

@@ -59,6 +59,15 @@ public final class CanaryCard {
    */
   public static Drawn draw(CanaryRelease r, Instant now, ObservationPolicy observation, String analysis,
       boolean deleteAllowed, Freeze freeze) {
+    return draw(r, now, observation, analysis, deleteAllowed, freeze, List.of());
+  }
+
+  /**
+   * @param links the dashboard links, rendered for this release, drawn as link buttons in a row
+   *     of their own under the card's actions
+   */
+  public static Drawn draw(CanaryRelease r, Instant now, ObservationPolicy observation, String analysis,
+      boolean deleteAllowed, Freeze freeze, List<DashboardLinks.Link> links) {
     ReleaseTarget t = r.target();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.limit("Canary " + r.name() + " · " + r.phase(), 150)))));
@@ -97,6 +106,9 @@ public final class CanaryCard {
     List<BlockElement> buttons = buttons(r, deleteAllowed);
     if (!buttons.isEmpty()) {
       blocks.add(actions(a -> a.blockId("canary_actions").elements(buttons)));
+    }
+    if (!links.isEmpty()) {
+      blocks.add(actions(a -> a.blockId("canary_links").elements(links(links))));
     }
     HistoryEntry last = r.status().last();
     if (last != null) {
@@ -201,6 +213,15 @@ public final class CanaryCard {
     return button(r, CardAction.Kind.PROMOTE, "Promote to " + next + " %", "primary",
         "Promote " + r.name() + "?", "Send " + next + " % of traffic to " + r.target().canarySubset()
             + " (now " + r.weight() + " %).", "Promote");
+  }
+
+  /**
+   * Link buttons: Slack opens the URL and still sends the click, which the bot acknowledges and
+   * ignores. At most 25, one actions block's limit; {@link DashboardLinks} refuses more at start.
+   */
+  static List<BlockElement> links(List<DashboardLinks.Link> links) {
+    return links.stream().limit(DashboardLinks.MAX_LINKS).<BlockElement>map(l -> BlockElements.button(b -> b
+        .actionId(l.actionId()).text(plainText(SlackText.limit(l.name(), 75))).url(l.url()))).toList();
   }
 
   /** The Rollback button, also carried by alerts when the bot did not roll back itself. */

@@ -2,7 +2,11 @@ package dev.canarybot.slack.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.util.json.GsonFactory;
+import dev.canarybot.demo.slackapi.BlockKitProblem;
+import dev.canarybot.demo.slackapi.BlockKitRules;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CapacityState;
 import dev.canarybot.release.Command;
@@ -10,6 +14,10 @@ import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseFixtures;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the card offers and how it shows what people wrote. */
@@ -53,5 +61,66 @@ class CanaryCardTest {
     CanaryRelease ready = waiting.withStatus(waiting.status().toBuilder().appliedWeight(50).build())
         .withCapacity(waiting.status().capacity().readyAt(2));
     assertThat(json(ready, true)).contains("*50 %*").doesNotContain("once scaled", "scaling api-v2");
+  }
+
+  static String json(CanaryRelease r, DashboardLinks links) {
+    List<DashboardLinks.Link> drawn = links.render(r.target(), r.target().canarySubset(),
+        r.status().stepStartedAt()).links();
+    return GsonFactory.createSnakeCase().toJson(CanaryCard.draw(r, ReleaseFixtures.T0.plus(Duration.ofHours(30)),
+        ObservationPolicy.DEFAULT, null, true, null, drawn).blocks());
+  }
+
+  @Test
+  void dashboardLinksAreUrlButtonsInARowOfTheirOwnSortedByName() throws Exception {
+    Map<String, String> configured = new LinkedHashMap<>();
+    configured.put("kiali", "https://kiali.example/kiali/console/graph/namespaces/?namespaces={{namespace}}");
+    configured.put("grafana", "https://grafana.example/d/LJ_uJAvmk/istio-service-dashboard"
+        + "?var-service={{service}}&from={{since}}&to=now");
+    CanaryRelease r = ReleaseFixtures.progressing();
+
+    JsonNode blocks = new ObjectMapper().readTree(json(r, DashboardLinks.parse(configured)));
+    JsonNode row = null;
+    for (JsonNode block : blocks) {
+      if ("canary_links".equals(block.path("block_id").asText())) {
+        row = block;
+      }
+    }
+    assertThat(row).as("a canary_links block").isNotNull();
+    assertThat(row.path("type").asText()).isEqualTo("actions");
+    List<String> buttons = new ArrayList<>();
+    row.path("elements").forEach(e -> buttons.add(e.path("type").asText() + " " + e.path("action_id").asText()
+        + " " + e.path("text").path("text").asText() + " " + e.path("url").asText() + " " + e.has("value")));
+    // T0 = 2026-11-28T10:00:00Z, when the fixture's first step began: 1795860000000 ms.
+    assertThat(buttons).containsExactly(
+        "button canary_link_grafana grafana https://grafana.example/d/LJ_uJAvmk/istio-service-dashboard"
+            + "?var-service=api-service.default.svc.cluster.local&from=1795860000000&to=now false",
+        "button canary_link_kiali kiali https://kiali.example/kiali/console/graph/namespaces/?namespaces=default false");
+    // The release's own buttons stay where they were, before the links.
+    assertThat(blocks.toString().indexOf("canary_actions")).isLessThan(blocks.toString().indexOf("canary_links"));
+  }
+
+  @Test
+  void withoutLinksThereIsNoLinksRow() {
+    assertThat(json(ReleaseFixtures.progressing(), DashboardLinks.NONE)).doesNotContain("canary_links");
+  }
+
+  @Test
+  void theMostLinksWithTheLongestUrlsAndNamesStillFitInEveryPhase() {
+    // 25 links (the most parse takes), each a 40-character name and a URL rendered to 3000.
+    Map<String, String> configured = new LinkedHashMap<>();
+    for (int i = 0; i < DashboardLinks.MAX_LINKS; i++) {
+      String name = String.format("%02d", i) + "n".repeat(38);
+      String head = "https://g.example/?ns={{namespace}}&p=";
+      // {{namespace}} (13) becomes "default" (7): the template is 6 longer than what is sent.
+      configured.put(name, head + "a".repeat(3000 - head.length() + 6));
+    }
+    DashboardLinks links = DashboardLinks.parse(configured);
+    for (Phase phase : Phase.values()) {
+      CanaryRelease r = ReleaseFixtures.inPhase(phase);
+      assertThat(links.render(r.target(), "v2", r.status().stepStartedAt()).links()).as(phase.name())
+          .hasSize(25).allSatisfy(l -> assertThat(l.url()).hasSize(3000));
+      assertThat(BlockKitRules.message(json(r, links)).map(BlockKitProblem::toString).orElse("none"))
+          .as(phase.name()).isEqualTo("none");
+    }
   }
 }
