@@ -128,6 +128,22 @@ class DemoBrowserTest {
     assertThat(liveWeights()).containsEntry("v1", 100).containsEntry("v2", 0);
     waitFor("the page's live split", Duration.ofSeconds(10), () -> text(By.id("weights")).equals("v1 100 % / v2 0 %"));
     shot("04-breach-and-rollback");
+
+    // Stop the line from the page (the approver may): the channel hears it once, and a start is
+    // refused with who, when and why until it is lifted. (The banner on active cards is
+    // SlackFreezeFlowTest's; this card's release has ended, so nothing redraws it.)
+    WebElement box = browser.findElement(By.id("command"));
+    box.sendKeys("/canary freeze game day", Keys.ENTER);
+    waitFor("the freeze announced", Duration.ofSeconds(20), () -> alertText().contains("Releases frozen"));
+    box.sendKeys("/canary start api-vs", Keys.ENTER);
+    waitFor("the start refused", Duration.ofSeconds(20),
+        () -> ephemerals().contains("cannot start api-vs: frozen by") && ephemerals().contains("game day"));
+    assertThat(liveWeights()).as("nothing written").containsEntry("v1", 100).containsEntry("v2", 0);
+    shot("05-frozen");
+    box.sendKeys("/canary unfreeze", Keys.ENTER);
+    waitFor("the freeze lifted", Duration.ofSeconds(20), () -> alertText().contains("Releases unfrozen"));
+    box.sendKeys("/canary start api-vs", Keys.ENTER);
+    waitFor("a start after the freeze", Duration.ofSeconds(20), () -> liveWeights().getOrDefault("v2", 0) == 10);
     System.out.printf("demo story: page opened to automatic rollback %d s, of which %d s from the promotion to 50 %%%n",
         Duration.ofNanos(System.nanoTime() - started).toSeconds(), Duration.ofNanos(System.nanoTime() - promotedAt).toSeconds());
   }
