@@ -18,6 +18,7 @@ import java.util.List;
  * @param olderEntries how many older transitions were dropped from {@code history}
  * @param lastVerdict the analysis' last distinct conclusion, or {@code null} before any
  * @param capacity the canary's capacity as the bot drives it, or {@code null} when it does not
+ * @param addedRoutes the routes the bot put into the VirtualService and has not removed yet
  */
 public record ReleaseStatus(
     Phase phase,
@@ -31,7 +32,8 @@ public record ReleaseStatus(
     List<HistoryEntry> history,
     int olderEntries,
     LastVerdict lastVerdict,
-    CapacityState capacity) {
+    CapacityState capacity,
+    List<AddedRoute> addedRoutes) {
 
   /**
    * Transitions kept in the object: enough for any release a person follows, while the object
@@ -51,6 +53,15 @@ public record ReleaseStatus(
       history = history.subList(history.size() - KEPT_HISTORY, history.size());
     }
     history = List.copyOf(history);
+    addedRoutes = addedRoutes == null ? List.of() : List.copyOf(addedRoutes);
+  }
+
+  /** A status without routes of the bot's own. */
+  public ReleaseStatus(Phase phase, int stepIndex, int weight, Instant stepStartedAt,
+      int appliedWeight, boolean drifted, CleanupMode cleanupMode, CardRef card,
+      List<HistoryEntry> history, int olderEntries, LastVerdict lastVerdict, CapacityState capacity) {
+    this(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card,
+        history, olderEntries, lastVerdict, capacity, List.of());
   }
 
   /** A status without capacity state. */
@@ -102,6 +113,21 @@ public record ReleaseStatus(
     return null;
   }
 
+  /** The added route named {@code name}, or {@code null} when the bot has none by that name. */
+  public AddedRoute addedRoute(String name) {
+    return addedRoutes.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** A copy listing {@code route} under its name, or without {@code name} when it is null. */
+  public ReleaseStatus withAddedRoute(String name, AddedRoute route) {
+    List<AddedRoute> next = new ArrayList<>(addedRoutes);
+    next.removeIf(a -> a.name().equals(name));
+    if (route != null) {
+      next.add(route);
+    }
+    return toBuilder().addedRoutes(next).build();
+  }
+
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -120,6 +146,7 @@ public record ReleaseStatus(
     private int olderEntries;
     private LastVerdict lastVerdict;
     private CapacityState capacity;
+    private List<AddedRoute> addedRoutes;
 
     private Builder(ReleaseStatus s) {
       phase = s.phase;
@@ -134,6 +161,7 @@ public record ReleaseStatus(
       olderEntries = s.olderEntries;
       lastVerdict = s.lastVerdict;
       capacity = s.capacity;
+      addedRoutes = s.addedRoutes;
     }
 
     public Builder phase(Phase v) { phase = v; return this; }
@@ -160,9 +188,11 @@ public record ReleaseStatus(
 
     public Builder capacity(CapacityState v) { capacity = v; return this; }
 
+    public Builder addedRoutes(List<AddedRoute> v) { addedRoutes = v; return this; }
+
     public ReleaseStatus build() {
       return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted,
-          cleanupMode, card, history, olderEntries, lastVerdict, capacity);
+          cleanupMode, card, history, olderEntries, lastVerdict, capacity, addedRoutes);
     }
   }
 }

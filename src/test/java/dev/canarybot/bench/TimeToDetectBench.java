@@ -76,6 +76,7 @@ class TimeToDetectBench {
         public Duration scrapeInterval() { return SCRAPE; }
         public int unavailableTicks() { return 3; }
         public boolean gates() { return true; }
+        public Duration recentWindow() { return Duration.ofMinutes(1); }
       };
     }
   }
