@@ -37,6 +37,9 @@ public class CanaryReleaseStatusDto {
   public VerdictDto lastVerdict;
   /** The canary's replicas as the bot drives them; absent when it does not. */
   public CapacityDto capacity;
+  /** The routes canary-bot added to the VirtualService and has not removed yet. */
+  @Size(max = 8)
+  public List<AddedRouteDto> addedRoutes;
   /** Append-only: the newest transitions of the release (at most 100), oldest first. */
   @Size(max = 100)
   public List<HistoryEntryDto> history = new ArrayList<>();
