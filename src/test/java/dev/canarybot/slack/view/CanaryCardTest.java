@@ -3,11 +3,13 @@ package dev.canarybot.slack.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.util.json.GsonFactory;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseFixtures;
+import dev.canarybot.release.TestersMatch;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +38,19 @@ class CanaryCardTest {
     // The actor is still a mention; what the person typed is shown, not obeyed.
     assertThat(card).contains("<@U2BOB>").doesNotContain("<!here>").doesNotContain("<https://evil")
         .contains("&lt;!here&gt; see &lt;https://evil.example|runbook&gt;");
+  }
+
+  @Test
+  void theTestersLineIsTheCurlTheyRunOnceTheRouteIsThere() {
+    CanaryRelease r = ReleaseFixtures.progressing().withTesters(TestersMatch.parse("x-canary=always"));
+    assertThat(CanaryCard.testers(ReleaseFixtures.progressing())).isNull();
+    assertThat(CanaryCard.testers(r)).contains("once the route canary-bot-testers-api-vs is on the VirtualService");
+
+    CanaryRelease added = r.withStatus(r.status().withAddedRoute(r.testersRoute(),
+        new AddedRoute(r.testersRoute(), "d1", "api.example.com/api/`v1&")));
+    assertThat(CanaryCard.testers(added))
+        .isEqualTo(":test_tube: *Testers* (x-canary=always) reach v2 at any weight: "
+            + "`curl -H 'x-canary: always' http://api.example.com/api/'v1&amp;`");
+    assertThat(json(added, true).replace("\\u0027", "'")).contains("canary_testers", "curl -H 'x-canary: always'");
   }
 }
