@@ -350,20 +350,36 @@ public class Reconciler {
     return transition(stored, new Command.Fail(BOT, e.getMessage()), RouteState.GONE);
   }
 
+  /**
+   * Stores the bot's own transition. A lost race against bookkeeping (the card attached, a
+   * weight recorded) is decided again on the fresh object: otherwise a drift seen right after a
+   * start (whose card is attached meanwhile) goes unrecorded until the next resync, and the
+   * person who acted is told nothing paused. A race against another transition is left to the
+   * next resync, which looks at what is there.
+   */
   private Reconciled transition(StoredRelease stored, Command command, RouteState route) {
-    Decision d = ReleaseStateMachine.decide(stored.release(), command, clock.instant());
-    if (d instanceof Decision.Refused refused) {
-      return new Reconciled(stored, refused.reason(), List.of(), route);
+    StoredRelease current = stored;
+    int seenTransitions = stored.release().status().transitions();
+    for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+      Decision d = ReleaseStateMachine.decide(current.release(), command, clock.instant());
+      if (d instanceof Decision.Refused refused) {
+        return new Reconciled(current, refused.reason(), List.of(), route);
+      }
+      Decision.Accepted a = (Decision.Accepted) d;
+      try {
+        StoredRelease written = store.update(current, a.release());
+        events.transitioned(a.release(), a.entry());
+        return new Reconciled(written, a.entry().reason(), List.of(a.entry()), route);
+      } catch (ConflictException e) {
+        Optional<StoredRelease> fresh = store.find(current.release().namespace(), current.release().name());
+        if (fresh.isEmpty() || fresh.get().release().status().transitions() != seenTransitions) {
+          break;
+        }
+        current = fresh.get();
+      }
     }
-    Decision.Accepted a = (Decision.Accepted) d;
-    try {
-      StoredRelease written = store.update(stored, a.release());
-      events.transitioned(a.release(), a.entry());
-      return new Reconciled(written, a.entry().reason(), List.of(a.entry()), route);
-    } catch (ConflictException e) {
-      return new Reconciled(stored, "not recorded: " + stored.release().name()
-          + " changed meanwhile; the next resync looks again", List.of(), route);
-    }
+    return new Reconciled(current, "not recorded: " + stored.release().name()
+        + " changed meanwhile; the next resync looks again", List.of(), route);
   }
 
   private Reconciled retire(StoredRelease stored) {
