@@ -1,6 +1,7 @@
 package dev.canarybot.mesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canarybot.release.AddedRoute;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +50,11 @@ public final class HttpRoute {
 
   public List<RouteDestination> destinations() {
     return destinations;
+  }
+
+  /** A route canary-bot put there itself (the testers'): never a release's weighted route. */
+  public boolean addedByBot() {
+    return name != null && name.startsWith(AddedRoute.PREFIX);
   }
 
   /** True when every destination goes to {@code fqdn}. */

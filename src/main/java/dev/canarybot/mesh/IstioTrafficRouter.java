@@ -2,7 +2,9 @@ package dev.canarybot.mesh;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canarybot.cluster.KubernetesErrors;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TestersMatch;
 import dev.canarybot.service.port.ClusterUnavailableException;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.RouteDriftException;
@@ -85,6 +87,25 @@ public class IstioTrafficRouter implements TrafficRouter {
   }
 
   @Override
+  public AddedRoute setTesters(ReleaseTarget target, String release, TestersMatch desired, AddedRoute applied,
+      boolean takeBack) {
+    for (int attempt = 1; attempt <= writeAttempts; attempt++) {
+      GenericKubernetesResource read = get(target);
+      TestersRoute change = TestersRoute.decide(istio.tree(read), target, release, desired, applied, takeBack,
+          hosts);
+      if (change.isEmpty()) {
+        return change.route();
+      }
+      beforeWrite.run(read);
+      if (write(target, change.after())) {
+        return change.route();
+      }
+    }
+    throw new ConflictException(name(target) + " update failed: it changed under every one of "
+        + writeAttempts + " attempts; try again");
+  }
+
+  @Override
   public String byHand(ReleaseTarget target, int canaryWeight) {
     try {
       TargetRoute found = new RouteLocator(hosts).locate(istio.tree(get(target)), target);
@@ -111,25 +132,33 @@ public class IstioTrafficRouter implements TrafficRouter {
         return change.before();
       }
       beforeWrite.run(read);
-      try {
-        istio.virtualServices().inNamespace(target.namespace())
-            .resource(istio.resource(change.applyTo(tree, target)))
-            .update();
-      } catch (KubernetesClientException e) {
-        if (e.getCode() == HTTP_CONFLICT) {
-          continue; // someone wrote since our read: decide again on what they wrote
-        }
-        if (e.getCode() == HTTP_NOT_FOUND) {
-          throw new TargetException(name(target) + " was deleted while its weights were being changed", e);
-        }
-        // Only a missing object means the target is gone; anything else may pass, and must not
-        // fail a release: the resync writes again.
-        throw new ClusterUnavailableException(name(target) + " update failed: " + KubernetesErrors.summary(e), e);
+      if (write(target, change.applyTo(tree, target))) {
+        return verify(target, change);
       }
-      return verify(target, change);
     }
     throw new ConflictException(name(target) + " update failed: it changed under every one of "
         + writeAttempts + " attempts; try again");
+  }
+
+  /**
+   * Updates with the resourceVersion read; false when someone wrote since, so the caller
+   * decides again on what they wrote.
+   */
+  private boolean write(ReleaseTarget target, ObjectNode next) {
+    try {
+      istio.virtualServices().inNamespace(target.namespace()).resource(istio.resource(next)).update();
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HTTP_CONFLICT) {
+        return false;
+      }
+      if (e.getCode() == HTTP_NOT_FOUND) {
+        throw new TargetException(name(target) + " was deleted while it was being changed", e);
+      }
+      // Only a missing object means the target is gone; anything else may pass, and must not
+      // fail a release: the resync writes again.
+      throw new ClusterUnavailableException(name(target) + " update failed: " + KubernetesErrors.summary(e), e);
+    }
   }
 
   /** Reads the route back, as a write that was accepted can still be overtaken at once. */

@@ -23,7 +23,9 @@ public final class RouteChooser {
   /** @throws TargetException naming the routes found when none or several fit */
   public RouteChoice choose(JsonNode virtualService, TargetQuery query) {
     String vsName = "VirtualService " + query.virtualService() + "." + query.namespace();
-    List<HttpRoute> routes = HttpRoute.all(virtualService, query.namespace(), hosts);
+    // A route the bot added (a testers' route left by an earlier release) is never a candidate.
+    List<HttpRoute> routes = HttpRoute.all(virtualService, query.namespace(), hosts).stream()
+        .filter(r -> !r.addedByBot()).toList();
     List<HttpRoute> splits = routes.stream().filter(r -> isSplit(r) && fits(r, query)).collect(Collectors.toList());
     List<HttpRoute> singles = routes.stream().filter(r -> isSingle(r) && fits(r, query)).collect(Collectors.toList());
     List<HttpRoute> candidates = splits.isEmpty() ? singles : splits;

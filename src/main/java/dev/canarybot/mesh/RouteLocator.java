@@ -20,7 +20,9 @@ public final class RouteLocator {
 
   /** @throws TargetException when the route is missing, ambiguous or goes elsewhere */
   public TargetRoute locate(JsonNode virtualService, ReleaseTarget target) {
-    List<HttpRoute> routes = HttpRoute.all(virtualService, target.namespace(), hosts);
+    // The bot's own routes (the testers') go to the canary only; they are never the weighted one.
+    List<HttpRoute> routes = HttpRoute.all(virtualService, target.namespace(), hosts).stream()
+        .filter(r -> !r.addedByBot()).toList();
     HttpRoute route = target.route() != null ? byName(routes, target) : byDestinations(routes, target);
     if (!route.onlyTo(target.host())) {
       throw new TargetException(target.describe() + ": " + route.describe()

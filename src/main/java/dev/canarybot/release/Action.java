@@ -18,7 +18,9 @@ public enum Action {
   CLEANUP("cleanup", "cleaned up", "cleaned up", "CleanedUp", false),
   /** The bot saw the old version gone after a cleanup: a confirmation, not a move. */
   RETIRED("retired", "retired", "retired the old version of", "Retired", false),
-  FAIL("fail", "marked failed", "marked failed", "Failed", true);
+  FAIL("fail", "marked failed", "marked failed", "Failed", true),
+  /** The testers' header changed: no move of the weights. */
+  TESTERS("testers", "testers changed", "changed the testers of", "TestersChanged", false);
 
   private final String word;
   private final String pastTense;
@@ -59,9 +61,12 @@ public enum Action {
     return warning;
   }
 
-  /** A transition a person would call a move; {@link #RETIRED} only confirms a cleanup. */
+  /**
+   * A transition a person would call a move; {@link #RETIRED} only confirms a cleanup, and
+   * {@link #TESTERS} leaves the weights where they are.
+   */
   public boolean isMove() {
-    return this != RETIRED;
+    return this != RETIRED && this != TESTERS;
   }
 
   /** The action stored as {@code word}, or empty for a word no version of the bot wrote. */

@@ -9,10 +9,12 @@ import java.util.Objects;
 /**
  * One canary release: what it moves traffic on, how, and where it stands. Immutable; the
  * state machine returns new values.
+ *
+ * @param testers the header that sends testers to the canary at any weight, or {@code null}
  */
 public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
     boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds, List<CheckSpec> checks,
-    CapacityMode capacity) {
+    CapacityMode capacity, TestersMatch testers) {
 
   public CanaryRelease {
     Objects.requireNonNull(name, "name");
@@ -22,6 +24,12 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
     thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
     checks = checks == null ? List.of() : List.copyOf(checks);
     capacity = capacity == null ? CapacityMode.MATCH_WEIGHT : capacity;
+  }
+
+  /** A release without testers. */
+  public CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback,
+      ReleaseStatus status, Map<String, String> thresholds, List<CheckSpec> checks, CapacityMode capacity) {
+    this(name, target, plan, autoRollback, status, thresholds, checks, capacity, null);
   }
 
   /** A release without custom checks whose canary replicas follow the weight. */
@@ -71,7 +79,17 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
   }
 
   public CanaryRelease withStatus(ReleaseStatus next) {
-    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds, checks, capacity);
+    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds, checks, capacity, testers);
+  }
+
+  /** The same release with another testers' condition ({@code null}: none). */
+  public CanaryRelease withTesters(TestersMatch next) {
+    return new CanaryRelease(name, target, plan, autoRollback, status, thresholds, checks, capacity, next);
+  }
+
+  /** The name of this release's testers' route. */
+  public String testersRoute() {
+    return AddedRoute.testersName(name);
   }
 
   /** The route now carries the weight the bot wants; no transition, no history. */

@@ -85,9 +85,26 @@ public sealed interface Command {
     public Action action() { return Action.RESUME; }
   }
 
-  /** The route's weights are at neither what the bot wants nor what it last wrote. */
-  record MarkDrifted(String actor, int foundCanaryWeight, int foundStableWeight) implements Command {
+  /**
+   * The route's weights are at neither what the bot wants nor what it last wrote; or, with a
+   * {@code detail}, a route the bot added is not as it left it.
+   */
+  record MarkDrifted(String actor, int foundCanaryWeight, int foundStableWeight, String detail)
+      implements Command {
+    /** Drift of the weights. */
+    public MarkDrifted(String actor, int foundCanaryWeight, int foundStableWeight) {
+      this(actor, foundCanaryWeight, foundStableWeight, null);
+    }
+
     public Action action() { return Action.DRIFT; }
+  }
+
+  /**
+   * Let testers reach the canary by a header at any weight ({@code match}), or stop that
+   * ({@code match == null}).
+   */
+  record Testers(String actor, TestersMatch match) implements Command {
+    public Action action() { return Action.TESTERS; }
   }
 
   /** End the release at 100 % and keep the old version running. */

@@ -9,6 +9,7 @@ import dev.canarybot.release.Command.Promote;
 import dev.canarybot.release.Command.Resume;
 import dev.canarybot.release.Command.Rollback;
 import dev.canarybot.release.Command.Start;
+import dev.canarybot.release.Command.Testers;
 import dev.canarybot.release.Decision.Accepted;
 import dev.canarybot.release.Decision.Refused;
 import java.time.Duration;
@@ -52,6 +53,9 @@ public final class ReleaseStateMachine {
     if (command instanceof Cleanup c) {
       return cleanup(current, c, now);
     }
+    if (command instanceof Testers c) {
+      return testers(current, c, now);
+    }
     return fail(current, (Fail) command, now);
   }
 
@@ -66,7 +70,9 @@ public final class ReleaseStateMachine {
         Phase.Progressing, 0, c.plan().weightAt(0), now, c.observedWeight(), false, null, null,
         current == null ? List.of() : current.status().history(),
         current == null ? 0 : current.status().olderEntries(), null,
-        c.capacity() == CapacityMode.OFF ? null : c.capacityAtStart());
+        c.capacity() == CapacityMode.OFF ? null : c.capacityAtStart(),
+        // Routes an earlier release left listed stay listed until the bot removed them.
+        current == null ? List.of() : current.status().addedRoutes());
     HistoryEntry entry = new HistoryEntry(now, c.actor(), c.action(),
         current == null ? null : current.phase(), Phase.Progressing,
         current == null ? -1 : current.weight(), fresh.weight(),
@@ -177,8 +183,9 @@ public final class ReleaseStateMachine {
     if (!r.phase().isWatched()) {
       return new Refused("drift not acted on: " + r.name() + " is " + r.phase());
     }
-    String reason = "weights changed outside canary-bot: expected " + (100 - r.weight()) + "/"
-        + r.weight() + ", found " + c.foundStableWeight() + "/" + c.foundCanaryWeight()
+    String reason = (c.detail() != null ? c.detail()
+        : "weights changed outside canary-bot: expected " + (100 - r.weight()) + "/"
+            + r.weight() + ", found " + c.foundStableWeight() + "/" + c.foundCanaryWeight())
         + "; paused, nothing overwritten";
     return transition(r, c, now, Phase.Paused, r.status().stepIndex(), r.weight(),
         r.status().stepStartedAt(), true, reason, List.of());
@@ -215,6 +222,33 @@ public final class ReleaseStateMachine {
             + (c.force() && waited.compareTo(needed) < 0 ? " (before the " + TimeText.duration(needed)
                 + " wait was over, by override)" : ""),
         List.of(new Effect.RetireStable(r.target().stableWorkload(), c.mode())));
+  }
+
+  /**
+   * Testers change only while the release owns its route: afterwards the bot removes its
+   * routes, and a new start takes {@code --testers}.
+   */
+  private static Decision testers(CanaryRelease r, Testers c, Instant now) {
+    String usage = "`/canary testers " + r.name() + " add x-canary=always` | `remove`";
+    if (!r.phase().ownsRoute()) {
+      return new Refused("cannot change the testers of " + r.name() + ": it is " + r.phase() + " — "
+          + lastMove(r) + "; start a new release with `--testers`");
+    }
+    if (c.match() == null && r.testers() == null) {
+      return new Refused("no testers to remove: " + r.name() + " has no testers' route; add one with " + usage);
+    }
+    if (c.match() != null && c.match().equals(r.testers())) {
+      return new Refused("already: testers of " + r.name() + " reach " + r.target().canarySubset()
+          + " with " + c.match().describe());
+    }
+    String reason = c.match() == null
+        ? "testers' route removed" + (r.testers() == null ? "" : " (was " + r.testers().describe() + ")")
+        : "testers with " + c.match().describe() + " reach " + r.target().canarySubset() + " at any weight"
+            + (r.testers() == null ? "" : " (was " + r.testers().describe() + ")");
+    ReleaseStatus s = r.status();
+    HistoryEntry entry = new HistoryEntry(now, c.actor(), c.action(), s.phase(), s.phase(),
+        s.weight(), s.weight(), reason);
+    return new Accepted(r.withTesters(c.match()).withStatus(s.append(entry)), entry, List.of());
   }
 
   private static Decision fail(CanaryRelease r, Fail c, Instant now) {

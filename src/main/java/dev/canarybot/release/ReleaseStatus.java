@@ -18,6 +18,7 @@ import java.util.List;
  * @param olderEntries how many older transitions were dropped from {@code history}
  * @param lastVerdict the analysis' last distinct conclusion, or {@code null} before any
  * @param capacity the canary's capacity as the bot drives it, or {@code null} when it does not
+ * @param addedRoutes the routes the bot put into the VirtualService and has not removed yet
  * @param nudge reminders and the step deadline as told, or {@code null} before any
  */
 public record ReleaseStatus(
@@ -33,6 +34,7 @@ public record ReleaseStatus(
     int olderEntries,
     LastVerdict lastVerdict,
     CapacityState capacity,
+    List<AddedRoute> addedRoutes,
     Nudge nudge) {
 
   /**
@@ -53,14 +55,24 @@ public record ReleaseStatus(
       history = history.subList(history.size() - KEPT_HISTORY, history.size());
     }
     history = List.copyOf(history);
+    addedRoutes = addedRoutes == null ? List.of() : List.copyOf(addedRoutes);
   }
 
   /** A status without reminders told. */
   public ReleaseStatus(Phase phase, int stepIndex, int weight, Instant stepStartedAt,
       int appliedWeight, boolean drifted, CleanupMode cleanupMode, CardRef card,
+      List<HistoryEntry> history, int olderEntries, LastVerdict lastVerdict, CapacityState capacity,
+      List<AddedRoute> addedRoutes) {
+    this(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card,
+        history, olderEntries, lastVerdict, capacity, addedRoutes, null);
+  }
+
+  /** A status without routes of the bot's own, nor reminders told. */
+  public ReleaseStatus(Phase phase, int stepIndex, int weight, Instant stepStartedAt,
+      int appliedWeight, boolean drifted, CleanupMode cleanupMode, CardRef card,
       List<HistoryEntry> history, int olderEntries, LastVerdict lastVerdict, CapacityState capacity) {
     this(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted, cleanupMode, card,
-        history, olderEntries, lastVerdict, capacity, null);
+        history, olderEntries, lastVerdict, capacity, List.of(), null);
   }
 
   /** A status without capacity state. */
@@ -112,6 +124,21 @@ public record ReleaseStatus(
     return null;
   }
 
+  /** The added route named {@code name}, or {@code null} when the bot has none by that name. */
+  public AddedRoute addedRoute(String name) {
+    return addedRoutes.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** A copy listing {@code route} under its name, or without {@code name} when it is null. */
+  public ReleaseStatus withAddedRoute(String name, AddedRoute route) {
+    List<AddedRoute> next = new ArrayList<>(addedRoutes);
+    next.removeIf(a -> a.name().equals(name));
+    if (route != null) {
+      next.add(route);
+    }
+    return toBuilder().addedRoutes(next).build();
+  }
+
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -130,6 +157,7 @@ public record ReleaseStatus(
     private int olderEntries;
     private LastVerdict lastVerdict;
     private CapacityState capacity;
+    private List<AddedRoute> addedRoutes;
     private Nudge nudge;
 
     private Builder(ReleaseStatus s) {
@@ -145,6 +173,7 @@ public record ReleaseStatus(
       olderEntries = s.olderEntries;
       lastVerdict = s.lastVerdict;
       capacity = s.capacity;
+      addedRoutes = s.addedRoutes;
       nudge = s.nudge;
     }
 
@@ -172,11 +201,13 @@ public record ReleaseStatus(
 
     public Builder capacity(CapacityState v) { capacity = v; return this; }
 
+    public Builder addedRoutes(List<AddedRoute> v) { addedRoutes = v; return this; }
+
     public Builder nudge(Nudge v) { nudge = v; return this; }
 
     public ReleaseStatus build() {
       return new ReleaseStatus(phase, stepIndex, weight, stepStartedAt, appliedWeight, drifted,
-          cleanupMode, card, history, olderEntries, lastVerdict, capacity, nudge);
+          cleanupMode, card, history, olderEntries, lastVerdict, capacity, addedRoutes, nudge);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.canarybot.service;
 
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.CapacityState;
@@ -11,6 +12,8 @@ import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TestersMatch;
+import dev.canarybot.service.port.AddedRouteDriftException;
 import dev.canarybot.service.port.Capacity;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.ReleaseEvents;
@@ -26,7 +29,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -130,6 +135,10 @@ public class Reconciler {
    *     is moved on, never reported as drift.
    */
   public Reconciled reconcile(StoredRelease stored, boolean reassert, int previousWeight) {
+    return testers(reconcileWeights(stored, reassert, previousWeight), reassert);
+  }
+
+  private Reconciled reconcileWeights(StoredRelease stored, boolean reassert, int previousWeight) {
     CanaryRelease r = stored.release();
     if (ReleaseStateMachine.awaitsRetirement(r)) {
       if (r.status().appliedWeight() != r.weight()) {
@@ -153,7 +162,9 @@ public class Reconciler {
       if (moved.route() != RouteState.OK || moved.stored().release().status().appliedWeight() != 0) {
         return moved;
       }
-      return capacity.giveBack(moved);
+      // The testers' route goes before the canary's pods may go, so testers never reach none.
+      Reconciled cleared = testers(moved, reassert);
+      return cleared.route() != RouteState.OK ? cleared : capacity.giveBack(cleared);
     }
     boolean pending = r.status().appliedWeight() != r.weight();
     if (!pending && !r.phase().isWatched() && !reassert) {
@@ -207,6 +218,88 @@ public class Reconciler {
   }
 
   /**
+   * Brings the testers' route to what the phase wants: the release's header while the release is
+   * watched, none once it ended (rolled back, completed, cleaned up). A paused or failed release
+   * keeps what is there, as its weights; a route not as the bot left it is drift.
+   */
+  private Reconciled testers(Reconciled weights, boolean reassert) {
+    CanaryRelease r = weights.stored().release();
+    if (weights.route() != RouteState.OK || r.phase() == Phase.Paused || r.phase() == Phase.Failed) {
+      return weights;
+    }
+    TestersMatch desired = r.phase().isWatched() ? r.testers() : null;
+    AddedRoute applied = r.status().addedRoute(r.testersRoute());
+    if (desired == null && applied == null) {
+      return weights; // nothing of the bot's there, nothing wanted: the VirtualService is not read
+    }
+    try {
+      AddedRoute now = router.setTesters(r.target(), r.name(), desired, applied, reassert);
+      if (Objects.equals(now, applied)) {
+        return weights;
+      }
+      String what = now == null ? "testers' route " + r.testersRoute() + " removed"
+          : "testers with " + desired.describe() + " reach " + r.target().canarySubset()
+              + " by route " + now.name();
+      StoredRelease recorded = recordAdded(weights.stored(), r.testersRoute(), now);
+      return new Reconciled(recorded, join(weights.outcome(), what), weights.made(), weights.route(),
+          weights.note());
+    } catch (AddedRouteDriftException e) {
+      if (!r.phase().isWatched()) {
+        events.warning(r, "Drifted", e.getMessage() + "; " + r.name() + " is " + r.phase()
+            + ", so nothing was overwritten");
+        return new Reconciled(weights.stored(), e.getMessage(), weights.made(), RouteState.DRIFTED);
+      }
+      Reconciled paused = transition(weights.stored(),
+          new Command.MarkDrifted(BOT, r.weight(), 100 - r.weight(), e.getMessage()), RouteState.DRIFTED);
+      return withEarlier(weights, paused);
+    } catch (TargetException e) {
+      return withEarlier(weights, targetGone(weights.stored(), e));
+    } catch (RuntimeException e) {
+      String message = r.target().describe() + " testers' route update failed: " + e.getMessage()
+          + "; the resync will try again";
+      LOG.warn(message, e);
+      events.warning(r, "TestersUpdateFailed", message);
+      return new Reconciled(weights.stored(), join(weights.outcome(), "but " + message), weights.made(),
+          RouteState.FAILED, weights.note());
+    }
+  }
+
+  /** A later step's outcome, keeping what the weights' step made and said. */
+  private static Reconciled withEarlier(Reconciled earlier, Reconciled later) {
+    List<HistoryEntry> made = new ArrayList<>(earlier.made());
+    made.addAll(later.made());
+    return new Reconciled(later.stored(), join(earlier.outcome(), later.outcome()), made, later.route(),
+        earlier.note());
+  }
+
+  private static String join(String first, String second) {
+    return first.isEmpty() ? second : second.isEmpty() ? first : first + "; " + second;
+  }
+
+  /** Lists (or unlists) an added route, re-read and retried as the applied weight is. */
+  private StoredRelease recordAdded(StoredRelease stored, String name, AddedRoute route) {
+    StoredRelease current = stored;
+    for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+      if (Objects.equals(current.release().status().addedRoute(name), route)) {
+        return current;
+      }
+      try {
+        CanaryRelease r = current.release();
+        return store.update(current, r.withStatus(r.status().withAddedRoute(name, route)));
+      } catch (ConflictException e) {
+        Optional<StoredRelease> fresh = store.find(current.release().namespace(), current.release().name());
+        if (fresh.isEmpty()) {
+          return stored;
+        }
+        current = fresh.get();
+      }
+    }
+    LOG.warnf("%s: the route %s could not be recorded after %d tries; the resync records it",
+        stored.release().name(), name, RECORD_ATTEMPTS);
+    return current;
+  }
+
+  /**
    * Records the weight now on the route as the bot's own. Re-read and retried until it lands:
    * a record lost to a racing write (a card, a verdict) would make the next move look like
    * someone else's edit.
@@ -257,20 +350,36 @@ public class Reconciler {
     return transition(stored, new Command.Fail(BOT, e.getMessage()), RouteState.GONE);
   }
 
+  /**
+   * Stores the bot's own transition. A lost race against bookkeeping (the card attached, a
+   * weight recorded) is decided again on the fresh object: otherwise a drift seen right after a
+   * start (whose card is attached meanwhile) goes unrecorded until the next resync, and the
+   * person who acted is told nothing paused. A race against another transition is left to the
+   * next resync, which looks at what is there.
+   */
   private Reconciled transition(StoredRelease stored, Command command, RouteState route) {
-    Decision d = ReleaseStateMachine.decide(stored.release(), command, clock.instant());
-    if (d instanceof Decision.Refused refused) {
-      return new Reconciled(stored, refused.reason(), List.of(), route);
+    StoredRelease current = stored;
+    int seenTransitions = stored.release().status().transitions();
+    for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+      Decision d = ReleaseStateMachine.decide(current.release(), command, clock.instant());
+      if (d instanceof Decision.Refused refused) {
+        return new Reconciled(current, refused.reason(), List.of(), route);
+      }
+      Decision.Accepted a = (Decision.Accepted) d;
+      try {
+        StoredRelease written = store.update(current, a.release());
+        events.transitioned(a.release(), a.entry());
+        return new Reconciled(written, a.entry().reason(), List.of(a.entry()), route);
+      } catch (ConflictException e) {
+        Optional<StoredRelease> fresh = store.find(current.release().namespace(), current.release().name());
+        if (fresh.isEmpty() || fresh.get().release().status().transitions() != seenTransitions) {
+          break;
+        }
+        current = fresh.get();
+      }
     }
-    Decision.Accepted a = (Decision.Accepted) d;
-    try {
-      StoredRelease written = store.update(stored, a.release());
-      events.transitioned(a.release(), a.entry());
-      return new Reconciled(written, a.entry().reason(), List.of(a.entry()), route);
-    } catch (ConflictException e) {
-      return new Reconciled(stored, "not recorded: " + stored.release().name()
-          + " changed meanwhile; the next resync looks again", List.of(), route);
-    }
+    return new Reconciled(current, "not recorded: " + stored.release().name()
+        + " changed meanwhile; the next resync looks again", List.of(), route);
   }
 
   private Reconciled retire(StoredRelease stored) {

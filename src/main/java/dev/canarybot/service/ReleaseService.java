@@ -10,6 +10,7 @@ import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.Decision;
 import dev.canarybot.release.Effect;
+import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.InvalidPlanException;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.Preflight;
@@ -17,6 +18,7 @@ import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleasePolicy;
 import dev.canarybot.release.ReleaseStateMachine;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TestersMatch;
 import dev.canarybot.service.port.Capacity;
 import dev.canarybot.service.port.ConflictException;
 import dev.canarybot.service.port.FreezeStore;
@@ -34,6 +36,7 @@ import dev.canarybot.service.port.WorkloadPermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -200,7 +203,7 @@ public class ReleaseService {
       if (d instanceof Decision.Refused refused) {
         return new ActionResult.Refused(refused.reason());
       }
-      Decision.Accepted a = (Decision.Accepted) d;
+      Decision.Accepted a = withTesters((Decision.Accepted) d, request.testers());
       try {
         StoredRelease written = existing.isPresent()
             ? store.update(existing.get(), a.release())
@@ -215,6 +218,29 @@ public class ReleaseService {
       }
     }
     return busy(resolved.releaseName());
+  }
+
+  /** The start's testers go into the spec, and its history line says so. */
+  private static Decision.Accepted withTesters(Decision.Accepted a, TestersMatch testers) {
+    if (testers == null) {
+      return a;
+    }
+    HistoryEntry e = a.entry();
+    HistoryEntry entry = new HistoryEntry(e.at(), e.actor(), e.action(), e.fromPhase(), e.toPhase(),
+        e.fromWeight(), e.toWeight(), e.reason() + ", testers with " + testers.describe());
+    List<HistoryEntry> history = new ArrayList<>(a.release().status().history());
+    history.set(history.size() - 1, entry);
+    CanaryRelease release = a.release().withTesters(testers)
+        .withStatus(a.release().status().toBuilder().history(history).build());
+    return new Decision.Accepted(release, entry, a.effects());
+  }
+
+  /**
+   * Adds the testers' route with {@code match}, or removes it ({@code match == null}); the
+   * route follows at once while the release runs, and at the resume of a paused one.
+   */
+  public ActionResult testers(String namespace, String name, String actor, TestersMatch match) {
+    return act(namespace, name, new Command.Testers(actor, match));
   }
 
   /** With capacity off the canary must already serve: nothing will scale it before it gets traffic. */

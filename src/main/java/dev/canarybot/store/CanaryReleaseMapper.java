@@ -1,6 +1,7 @@
 package dev.canarybot.store;
 
 import dev.canarybot.release.Action;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.CapacityState;
@@ -14,6 +15,7 @@ import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleasePlan;
 import dev.canarybot.release.ReleaseStatus;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TestersMatch;
 import dev.canarybot.release.VerdictKind;
 import dev.canarybot.service.port.UnreadableReleaseException;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -81,11 +83,18 @@ public final class CanaryReleaseMapper {
     if (!inconsistent.isEmpty()) {
       throw new UnreadableReleaseException(id + ": status." + inconsistent);
     }
+    TestersMatch testers;
+    try {
+      testers = spec.testers == null ? null : TestersMatch.parse(spec.testers);
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableReleaseException(id + ": spec.testers: " + e.getMessage(), e);
+    }
     return new CanaryRelease(name, target, plan, spec.autoRollback, status, spec.thresholds,
         CheckSpecDto.toChecks(spec.checks),
         spec.capacity == null ? CapacityMode.MATCH_WEIGHT : CapacityMode.of(spec.capacity).orElseThrow(
             () -> new UnreadableReleaseException(id + ": spec.capacity " + spec.capacity
-                + " is neither match-weight nor off")));
+                + " is neither match-weight nor off")),
+        testers);
   }
 
   /** A status the bot could act on: every field it reads is there and agrees with the plan. */
@@ -121,6 +130,7 @@ public final class CanaryReleaseMapper {
     spec.capacity = release.capacity() == CapacityMode.MATCH_WEIGHT ? null : release.capacity().word();
     spec.thresholds = release.thresholds().isEmpty() ? null : new java.util.TreeMap<>(release.thresholds());
     spec.checks = CheckSpecDto.of(release.checks());
+    spec.testers = release.testers() == null ? null : release.testers().describe();
     return spec;
   }
 
@@ -160,6 +170,16 @@ public final class CanaryReleaseMapper {
       dto.nudge.gatesPassSince = format(n.gatesPassSince());
       dto.nudge.remindedAt = format(n.remindedAt());
       dto.nudge.deadlineTold = n.deadlineTold();
+    }
+    if (!s.addedRoutes().isEmpty()) {
+      dto.addedRoutes = new ArrayList<>();
+      for (AddedRoute a : s.addedRoutes()) {
+        AddedRouteDto route = new AddedRouteDto();
+        route.name = a.name();
+        route.digest = a.digest();
+        route.address = a.address();
+        dto.addedRoutes.add(route);
+      }
     }
     dto.olderEntries = s.olderEntries();
     dto.history = new ArrayList<>();
@@ -207,8 +227,19 @@ public final class CanaryReleaseMapper {
             dto.capacity.stableAtStart, dto.capacity.autoscaler, dto.capacity.target,
             dto.capacity.reached, parse(dto.capacity.waitingSince), dto.capacity.returned,
             dto.capacity.ready),
+        addedRoutes(dto.addedRoutes),
         dto.nudge == null ? null : new Nudge(parse(dto.nudge.step), parse(dto.nudge.gatesPassSince),
             parse(dto.nudge.remindedAt), dto.nudge.deadlineTold));
+  }
+
+  private static List<AddedRoute> addedRoutes(List<AddedRouteDto> dtos) {
+    List<AddedRoute> routes = new ArrayList<>();
+    if (dtos != null) {
+      for (AddedRouteDto d : dtos) {
+        routes.add(new AddedRoute(d.name, d.digest, d.address));
+      }
+    }
+    return routes;
   }
 
   private static CardDto card(CardRef ref) {

@@ -32,6 +32,12 @@ public class CanaryReleaseSpec {
    */
   @Size(max = 32)
   public Map<String, String> thresholds;
+  /**
+   * The header that sends testers to the canary at any weight: header=value (exact) or
+   * header~regex, e.g. x-canary=always; absent means no testers' route.
+   */
+  @Size(max = 200)
+  public String testers;
   /** Custom checks: a PromQL template per check, judged for canary and stable each tick. */
   @Size(max = 20)
   @io.fabric8.generator.annotation.ValidationRule(value = "self.all(c, self.exists_one(d, d.name == c.name))",

@@ -39,6 +39,9 @@ public class CanaryReleaseStatusDto {
   public CapacityDto capacity;
   /** Reminders and the step deadline as told; absent before any. */
   public NudgeDto nudge;
+  /** The routes canary-bot added to the VirtualService and has not removed yet. */
+  @Size(max = 8)
+  public List<AddedRouteDto> addedRoutes;
   /** Append-only: the newest transitions of the release (at most 100), oldest first. */
   @Size(max = 100)
   public List<HistoryEntryDto> history = new ArrayList<>();

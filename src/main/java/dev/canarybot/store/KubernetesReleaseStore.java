@@ -230,7 +230,8 @@ public class KubernetesReleaseStore implements ReleaseStore {
   private static boolean specChanged(CanaryRelease before, CanaryRelease after) {
     return !before.target().equals(after.target()) || !before.plan().equals(after.plan())
         || before.autoRollback() != after.autoRollback()
-        || !before.thresholds().equals(after.thresholds());
+        || !before.thresholds().equals(after.thresholds())
+        || !java.util.Objects.equals(before.testers(), after.testers());
   }
 
   /** One unreadable object (edited by hand, or created without its status) must not hide the others. */

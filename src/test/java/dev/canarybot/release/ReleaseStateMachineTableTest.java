@@ -29,6 +29,7 @@ class ReleaseStateMachineTableTest {
         row(Phase.Progressing, "complete", null, "it completes at 100 %"),
         row(Phase.Progressing, "cleanup", null, "only after the canary has 100 %"),
         row(Phase.Progressing, "fail", Phase.Failed, null),
+        row(Phase.Progressing, "testers", Phase.Progressing, null),
 
         row(Phase.Paused, "start", null, "already running"),
         row(Phase.Paused, "promote", null, "resume it first"),
@@ -39,6 +40,7 @@ class ReleaseStateMachineTableTest {
         row(Phase.Paused, "complete", null, "cannot complete"),
         row(Phase.Paused, "cleanup", null, "cannot clean up"),
         row(Phase.Paused, "fail", Phase.Failed, null),
+        row(Phase.Paused, "testers", Phase.Paused, null),
 
         row(Phase.Promoted, "start", null, "already running"),
         row(Phase.Promoted, "promote", null, "already at 100 %"),
@@ -49,6 +51,7 @@ class ReleaseStateMachineTableTest {
         row(Phase.Promoted, "complete", Phase.Completed, null),
         row(Phase.Promoted, "cleanup", Phase.CleanedUp, null),
         row(Phase.Promoted, "fail", Phase.Failed, null),
+        row(Phase.Promoted, "testers", Phase.Promoted, null),
 
         row(Phase.Completed, "start", Phase.Progressing, null),
         row(Phase.Completed, "promote", null, "already at 100 %"),
@@ -59,6 +62,7 @@ class ReleaseStateMachineTableTest {
         row(Phase.Completed, "complete", null, "cannot complete"),
         row(Phase.Completed, "cleanup", Phase.CleanedUp, null),
         row(Phase.Completed, "fail", null, "already Completed"),
+        row(Phase.Completed, "testers", null, "cannot change the testers of api-vs: it is Completed"),
 
         row(Phase.CleanedUp, "start", Phase.Progressing, null),
         row(Phase.CleanedUp, "promote", null, "is finished, cleaned up by carol"),
@@ -71,6 +75,7 @@ class ReleaseStateMachineTableTest {
         // The fixture's cleanup is decided but not yet carried out: it may still fail (the bot
         // refuses to retire a Deployment the subset does not run). Once retired, it may not.
         row(Phase.CleanedUp, "fail", Phase.Failed, null),
+        row(Phase.CleanedUp, "testers", null, "start a new release with `--testers`"),
 
         row(Phase.RolledBack, "start", Phase.Progressing, null),
         row(Phase.RolledBack, "promote", null, "cannot promote: canary was rolled back by alice at 10:02 UTC"),
@@ -81,6 +86,7 @@ class ReleaseStateMachineTableTest {
         row(Phase.RolledBack, "complete", null, "cannot complete"),
         row(Phase.RolledBack, "cleanup", null, "cannot clean up"),
         row(Phase.RolledBack, "fail", null, "already RolledBack"),
+        row(Phase.RolledBack, "testers", null, "cannot change the testers"),
 
         row(Phase.Failed, "start", Phase.Progressing, null),
         row(Phase.Failed, "promote", null, "only rollback is offered"),
@@ -90,7 +96,8 @@ class ReleaseStateMachineTableTest {
         row(Phase.Failed, "drift", null, "drift not acted on"),
         row(Phase.Failed, "complete", null, "cannot complete"),
         row(Phase.Failed, "cleanup", null, "cannot clean up"),
-        row(Phase.Failed, "fail", null, "already Failed"));
+        row(Phase.Failed, "fail", null, "already Failed"),
+        row(Phase.Failed, "testers", null, "cannot change the testers"));
   }
 
   private static Arguments row(Phase from, String command, Phase to, String refusal) {
@@ -108,6 +115,7 @@ class ReleaseStateMachineTableTest {
       case "complete": return new Command.Complete("dave");
       case "cleanup": return new Command.Cleanup("dave", CleanupMode.SCALE_TO_ZERO, false);
       case "fail": return new Command.Fail("canary-bot", "route gone");
+      case "testers": return new Command.Testers("dave", TestersMatch.parse("x-canary=always"));
       default: throw new IllegalArgumentException(name);
     }
   }
@@ -146,6 +154,28 @@ class ReleaseStateMachineTableTest {
     assertThat(((Decision.Refused) decision).reason()).contains("already CleanedUp");
   }
 
+  @org.junit.jupiter.api.Test
+  void testersAreRecordedInTheSpecAndRemovedOnlyWhenThere() {
+    CanaryRelease r = inPhase(Phase.Progressing);
+    Decision.Accepted added = (Decision.Accepted) ReleaseStateMachine.decide(r, command("testers"), NOW);
+    assertThat(added.release().testers()).isEqualTo(TestersMatch.parse("x-canary=always"));
+    assertThat(added.release().weight()).isEqualTo(r.weight());
+    assertThat(added.entry().reason()).isEqualTo("testers with x-canary=always reach v2 at any weight");
+    assertThat(added.effects()).isEmpty();
+
+    Decision again = ReleaseStateMachine.decide(added.release(), command("testers"), NOW);
+    assertThat(((Decision.Refused) again).reason()).contains("already");
+
+    Decision.Accepted removed = (Decision.Accepted) ReleaseStateMachine.decide(added.release(),
+        new Command.Testers("dave", null), NOW);
+    assertThat(removed.release().testers()).isNull();
+    assertThat(removed.entry().reason()).isEqualTo("testers' route removed (was x-canary=always)");
+
+    Decision none = ReleaseStateMachine.decide(r, new Command.Testers("dave", null), NOW);
+    assertThat(((Decision.Refused) none).reason()).contains("no testers to remove")
+        .contains("/canary testers api-vs add x-canary=always");
+  }
+
   @ParameterizedTest(name = "no release + {0}")
   @MethodSource("commandNames")
   void withoutReleaseOnlyStartIsAccepted(String commandName) {
@@ -159,6 +189,6 @@ class ReleaseStateMachineTableTest {
 
   static Stream<String> commandNames() {
     return Stream.of("start", "promote", "rollback", "pause", "resume", "drift", "complete",
-        "cleanup", "fail");
+        "cleanup", "fail", "testers");
   }
 }

@@ -6,12 +6,14 @@ import dev.canarybot.kube.KubernetesCapacity;
 import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
 import dev.canarybot.mesh.IstioTrafficRouter;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.release.ReplicaReading;
 import dev.canarybot.release.RollbackCapacity;
+import dev.canarybot.release.TestersMatch;
 import dev.canarybot.service.port.Capacity;
 import dev.canarybot.service.port.RouteWeights;
 import dev.canarybot.service.port.TargetQuery;
@@ -93,6 +95,9 @@ class CapacityFlowTest {
         return real.setWeights(t, from, to);
       }
       public RouteWeights dropStable(ReleaseTarget t) { return real.dropStable(t); }
+      public AddedRoute setTesters(ReleaseTarget t, String r, TestersMatch m, AddedRoute a, boolean back) {
+        return real.setTesters(t, r, m, a, back);
+      }
     };
     Capacity realCapacity = new KubernetesCapacity(client);
     Capacity capacity = new Capacity() {

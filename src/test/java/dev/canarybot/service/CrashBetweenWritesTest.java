@@ -7,10 +7,12 @@ import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
 import dev.canarybot.mesh.IstioTrafficRouter;
 import dev.canarybot.release.Action;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TestersMatch;
 import dev.canarybot.service.port.ReleaseStore;
 import dev.canarybot.service.port.RouteWeights;
 import dev.canarybot.service.port.StoredRelease;
@@ -89,6 +91,10 @@ class CrashBetweenWritesTest {
         public RouteWeights read(ReleaseTarget t) { return realRouter.read(t); }
         public RouteWeights setWeights(ReleaseTarget t, int from, int to) { fuse.write(); return realRouter.setWeights(t, from, to); }
         public RouteWeights dropStable(ReleaseTarget t) { fuse.write(); return realRouter.dropStable(t); }
+        public AddedRoute setTesters(ReleaseTarget t, String r, TestersMatch m, AddedRoute a, boolean back) {
+          fuse.write();
+          return realRouter.setTesters(t, r, m, a, back);
+        }
       };
       Workloads realWorkloads = new KubernetesWorkloads(client);
       Workloads workloads = new Workloads() {

@@ -1,6 +1,9 @@
 package dev.canarybot.service;
 
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TestersMatch;
+import dev.canarybot.service.port.AddedRouteDriftException;
 import dev.canarybot.service.port.RouteDriftException;
 import dev.canarybot.service.port.RouteWeights;
 import dev.canarybot.service.port.TargetException;
@@ -52,6 +55,26 @@ final class FakeTrafficRouter implements TrafficRouter {
   public RouteWeights dropStable(ReleaseTarget target) {
     stableDropped = true;
     return weights;
+  }
+
+  /** The testers' route on the VirtualService, or null; its digest is the condition it matches. */
+  volatile AddedRoute testers;
+
+  @Override
+  public synchronized AddedRoute setTesters(ReleaseTarget target, String release, TestersMatch desired,
+      AddedRoute applied, boolean takeBack) {
+    read(target);
+    AddedRoute wanted = desired == null ? null
+        : new AddedRoute(AddedRoute.testersName(release), desired.describe(), "api.example.com/");
+    if (java.util.Objects.equals(testers, wanted)) {
+      return testers;
+    }
+    if (!java.util.Objects.equals(testers, applied) && !(takeBack && applied != null)) {
+      throw new AddedRouteDriftException("the testers' route was changed outside canary-bot");
+    }
+    writes.incrementAndGet();
+    testers = wanted;
+    return testers;
   }
 
   /** What a person with kubectl edit does. */

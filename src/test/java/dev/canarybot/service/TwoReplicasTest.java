@@ -9,9 +9,11 @@ import dev.canarybot.kube.KubernetesWorkloads;
 import dev.canarybot.mesh.IstioTargetResolver;
 import dev.canarybot.mesh.IstioTrafficRouter;
 import dev.canarybot.mesh.MeshConfig;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TestersMatch;
 import dev.canarybot.service.port.ReleaseNotifier;
 import dev.canarybot.service.port.RouteWeights;
 import dev.canarybot.service.port.TargetQuery;
@@ -116,6 +118,12 @@ class TwoReplicasTest {
     }
 
     @Override public RouteWeights dropStable(ReleaseTarget target) { return real.dropStable(target); }
+
+    @Override
+    public AddedRoute setTesters(ReleaseTarget target, String release, TestersMatch desired,
+        AddedRoute applied, boolean takeBack) {
+      return real.setTesters(target, release, desired, applied, takeBack);
+    }
   }
 
   @BeforeEach

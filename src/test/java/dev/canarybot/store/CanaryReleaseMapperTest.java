@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.canarybot.release.Action;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseStatus;
+import dev.canarybot.release.TestersMatch;
 import dev.canarybot.release.VerdictKind;
 import dev.canarybot.service.port.UnreadableReleaseException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -59,6 +61,24 @@ class CanaryReleaseMapperTest {
   void cardSurvivesTheRoundTrip() {
     CanaryRelease release = Releases.withCard(Releases.started("default", "api-vs"));
     assertThat(roundTrip(release).status().card()).isEqualTo(release.status().card());
+  }
+
+  @Test
+  void testersAndTheRoutesTheBotAddedSurviveTheRoundTrip() {
+    CanaryRelease started = Releases.started("default", "api-vs").withTesters(TestersMatch.parse("x-user~^a.*$"));
+    CanaryRelease release = started.withStatus(started.status().withAddedRoute(started.testersRoute(),
+        new AddedRoute(started.testersRoute(), "0123abcd", "api.example.com/api/v1")));
+    CanaryRelease back = roundTrip(release);
+    assertThat(back).isEqualTo(release);
+    assertThat(CanaryReleaseMapper.toResource(release).getSpec().testers).isEqualTo("x-user~^a.*$");
+  }
+
+  @Test
+  void aHandEditedTestersConditionThatDoesNotParseIsUnreadable() {
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs"));
+    resource.getSpec().testers = "X-Canary=always";
+    assertThatThrownBy(() -> CanaryReleaseMapper.toDomain(resource)).isInstanceOf(UnreadableReleaseException.class)
+        .hasMessageContaining("spec.testers: header name");
   }
 
   @Test

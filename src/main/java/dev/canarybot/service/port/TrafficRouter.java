@@ -1,6 +1,8 @@
 package dev.canarybot.service.port;
 
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.ReleaseTarget;
+import dev.canarybot.release.TestersMatch;
 
 /**
  * Reads and writes the weights of a release's route. Only those weights change: every other
@@ -30,6 +32,20 @@ public interface TrafficRouter {
    * deletes the old Deployment. A route without it is left alone.
    */
   RouteWeights dropStable(ReleaseTarget target);
+
+  /**
+   * Brings release {@code release}'s testers' route to {@code desired} ({@code null}: no route),
+   * from the route the bot last left there ({@code applied}, {@code null}: none). Only that
+   * route changes; a route already as desired is left alone, and written with the same
+   * compare-and-swap as the weights. With {@code takeBack} (a resume, a rollback) the route the
+   * bot listed counts as its own whatever was done to it.
+   *
+   * @return the route now on the VirtualService, or {@code null} when there is none
+   * @throws AddedRouteDriftException when the route there is neither {@code applied} nor the desired one
+   * @throws TargetException when the VirtualService or the weighted route is gone
+   */
+  AddedRoute setTesters(ReleaseTarget target, String release, TestersMatch desired, AddedRoute applied,
+      boolean takeBack);
 
   /**
    * The command a person runs to put the route at {@code canaryWeight} themselves, when the bot

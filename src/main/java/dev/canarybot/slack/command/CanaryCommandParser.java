@@ -4,6 +4,7 @@ import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.InvalidPlanException;
 import dev.canarybot.release.ReleasePlan;
+import dev.canarybot.release.TestersMatch;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -87,6 +88,8 @@ public final class CanaryCommandParser {
         return unfreeze(tokens);
       case CHECKS:
         return checksOf(tokens);
+      case TESTERS:
+        return testers(tokens);
       default:
         throw new IllegalStateException("no parser for " + subcommand);
     }
@@ -107,7 +110,8 @@ public final class CanaryCommandParser {
 
   private static SlashCommand start(List<Token> tokens) {
     CommandArgs args = read(tokens, Option.NAMESPACE, Option.STEPS, Option.STABLE,
-        Option.CANARY, Option.ROUTE, Option.NO_AUTO_ROLLBACK, Option.CHECK, Option.CAPACITY);
+        Option.CANARY, Option.ROUTE, Option.NO_AUTO_ROLLBACK, Option.CHECK, Option.CAPACITY,
+        Option.TESTERS);
     String virtualService = KubernetesNames.objectName("VirtualService name",
         required(args, "VirtualService", "start"));
     noMoreThan(1, args.positionals(), "start");
@@ -119,7 +123,41 @@ public final class CanaryCommandParser {
     }
     String route = args.value(Option.ROUTE);
     return new SlashCommand.Start(virtualService, namespace(args), steps(args), stable, canary,
-        route, !args.has(Option.NO_AUTO_ROLLBACK), checks(args), capacity(args));
+        route, !args.has(Option.NO_AUTO_ROLLBACK), checks(args), capacity(args),
+        testersMatch(args.value(Option.TESTERS), "Bad `--testers`: "));
+  }
+
+  private static TestersMatch testersMatch(String value, String what) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return TestersMatch.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem(what + e.getMessage() + ".");
+    }
+  }
+
+  /** "testers api-vs add x-canary=always" or "testers api-vs remove". */
+  private static SlashCommand testers(List<Token> tokens) {
+    CommandArgs args = read(tokens, Option.NAMESPACE);
+    String name = releaseName(args, "change the testers of");
+    List<String> words = args.positionals();
+    String verb = words.size() > 1 ? words.get(1) : null;
+    if ("remove".equalsIgnoreCase(verb)) {
+      noMoreThan(2, words, "testers " + name + " remove");
+      return new SlashCommand.Testers(name, namespace(args), null);
+    }
+    if (!"add".equalsIgnoreCase(verb)) {
+      throw new UsageProblem((verb == null ? "Missing `add` or `remove`"
+          : "Say `add` or `remove`, not " + UsageProblem.shown(verb))
+          + ": `/canary testers " + name + " add x-canary=always` or `/canary testers " + name + " remove`.");
+    }
+    if (words.size() < 3) {
+      throw new UsageProblem("Missing the header condition: " + TestersMatch.FORM + ".");
+    }
+    noMoreThan(3, words, "testers " + name + " add");
+    return new SlashCommand.Testers(name, namespace(args), testersMatch(words.get(2), "Bad header condition: "));
   }
 
   private static CapacityMode capacity(CommandArgs args) {

@@ -13,10 +13,12 @@ public final class CanaryUsage {
     define(Subcommand.HELP, "/canary help [subcommand]", "Show this help, or one subcommand's.");
     define(Subcommand.START,
         "/canary start <virtualservice> [-n namespace] [--steps 10,50,100] "
-            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback] [--check name]… [--capacity off]",
+            + "[--stable v1] [--canary v2] [--route name] [--no-auto-rollback] [--check name]… [--capacity off] "
+            + "[--testers x-canary=always]",
         "Start a canary release on a VirtualService: the canary gets the first step's weight; "
             + "each --check names a configured custom check it is judged by; --capacity off leaves "
-            + "the canary's replicas alone.");
+            + "the canary's replicas alone; --testers header=value (or header~regex) sends requests "
+            + "with that header to the canary at any weight.");
     define(Subcommand.STATUS, "/canary status [name] [-n namespace]",
         "Show one release, or every release in the namespace.");
     define(Subcommand.LIST, "/canary list [-n namespace]", "List the releases in the namespace.");
@@ -37,6 +39,9 @@ public final class CanaryUsage {
             + "start, promote and cleanup until an approver unfreezes; rollback still works.");
     define(Subcommand.UNFREEZE, "/canary unfreeze [-n namespace]",
         "Approvers: lift the freeze and resume the releases it paused (not those a person paused).");
+    define(Subcommand.TESTERS, "/canary testers <name> add <header=value | header~regex> | remove [-n namespace]",
+        "Let testers reach the canary at any weight: a route before the weighted one sends requests "
+            + "with that header (e.g. x-canary=always) to the canary; remove takes it away.");
     define(Subcommand.CHECKS, "/canary checks <name> [-n namespace]",
         "List the release's custom checks with their latest canary and stable values.");
   }

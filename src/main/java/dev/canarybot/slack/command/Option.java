@@ -13,6 +13,8 @@ enum Option {
   CHECK("--check", null, "name"),
   NO_AUTO_ROLLBACK("--no-auto-rollback", null, null),
   CAPACITY("--capacity", null, "off"),
+  /** The header that sends testers to the canary at any weight. */
+  TESTERS("--testers", null, "x-canary=always"),
   FORCE("--force", null, null),
   DELETE("--delete", null, null);
 

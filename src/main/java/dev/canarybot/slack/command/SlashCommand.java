@@ -2,6 +2,7 @@ package dev.canarybot.slack.command;
 
 import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.CleanupMode;
+import dev.canarybot.release.TestersMatch;
 import java.util.List;
 
 /**
@@ -26,14 +27,21 @@ public sealed interface SlashCommand extends ParseResult {
    * {@code steps}, {@code stableSubset}, {@code canarySubset} and {@code route} are null when not
    * given; the target resolver then finds them on the VirtualService. {@code checks} names
    * configured custom checks, none when empty. {@code capacity} is null when not given: the
-   * setting {@code canary.capacity} applies.
+   * setting {@code canary.capacity} applies. {@code testers} is null without {@code --testers}.
    */
   record Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
       String canarySubset, String route, boolean autoRollback, List<String> checks,
-      CapacityMode capacity) implements SlashCommand {
+      CapacityMode capacity, TestersMatch testers) implements SlashCommand {
     public Start {
       steps = steps == null ? null : List.copyOf(steps);
       checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** A start without testers. */
+    public Start(String virtualService, String namespace, List<Integer> steps, String stableSubset,
+        String canarySubset, String route, boolean autoRollback, List<String> checks, CapacityMode capacity) {
+      this(virtualService, namespace, steps, stableSubset, canarySubset, route, autoRollback, checks,
+          capacity, null);
     }
 
     /** A start without custom checks, with the configured capacity mode. */
@@ -101,6 +109,11 @@ public sealed interface SlashCommand extends ParseResult {
   /** The release's custom checks with their latest canary and stable values. */
   record Checks(String name, String namespace) implements SlashCommand {
     public Subcommand subcommand() { return Subcommand.CHECKS; }
+  }
+
+  /** Add the testers' route with {@code match}, or remove it ({@code match == null}). */
+  record Testers(String name, String namespace, TestersMatch match) implements SlashCommand {
+    public Subcommand subcommand() { return Subcommand.TESTERS; }
   }
 
   /** {@code force} skips the wait at 100 %. */

@@ -41,6 +41,7 @@ public final class SlashCommandFormatter {
         words.add(check);
       }
       option(words, "--capacity", start.capacity() == null ? null : start.capacity().word());
+      option(words, "--testers", start.testers() == null ? null : start.testers().describe());
       option(words, "-n", start.namespace());
     } else if (command instanceof SlashCommand.Status) {
       SlashCommand.Status status = (SlashCommand.Status) command;
@@ -78,6 +79,13 @@ public final class SlashCommandFormatter {
     } else if (command instanceof SlashCommand.Checks checks) {
       words.add(checks.name());
       option(words, "-n", checks.namespace());
+    } else if (command instanceof SlashCommand.Testers testers) {
+      words.add(testers.name());
+      words.add(testers.match() == null ? "remove" : "add");
+      if (testers.match() != null) {
+        words.add(testers.match().describe());
+      }
+      option(words, "-n", testers.namespace());
     } else if (command instanceof SlashCommand.Cleanup) {
       SlashCommand.Cleanup cleanup = (SlashCommand.Cleanup) command;
       words.add(cleanup.name());

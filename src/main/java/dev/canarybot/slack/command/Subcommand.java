@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The words that may follow {@code /canary}. */
 public enum Subcommand {
-  HELP, START, STATUS, LIST, PROMOTE, ROLLBACK, PAUSE, RESUME, CLEANUP, FREEZE, UNFREEZE, CHECKS;
+  HELP, START, STATUS, LIST, PROMOTE, ROLLBACK, PAUSE, RESUME, CLEANUP, FREEZE, UNFREEZE, CHECKS, TESTERS;
 
   /** The word as typed in Slack, e.g. "promote". */
   public String word() {

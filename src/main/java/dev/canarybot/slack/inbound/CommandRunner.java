@@ -108,6 +108,8 @@ public class CommandRunner {
       list(ns, asker);
     } else if (command instanceof SlashCommand.Checks c) {
       checks(c.name(), ns, asker);
+    } else if (command instanceof SlashCommand.Testers c) {
+      testers(c, ns, asker);
     } else {
       asker.answer().send(actions.run(ask(command, ns, asker)), null);
     }
@@ -117,7 +119,7 @@ public class CommandRunner {
     ActionResult result = releases.start(new StartRequest(Mention.of(asker.userId()),
         new TargetQuery(ns, c.virtualService(), c.route(), c.stableSubset(), c.canarySubset()),
         c.steps(), c.autoRollback() && config.autoRollback(), cardChannel(asker.channelId()), c.checks(),
-        c.capacity()));
+        c.capacity(), c.testers()));
     if (result instanceof ActionResult.Refused refused) {
       asker.answer().send(ReleaseActions.refusal(refused.reason()) + "\n" + CanaryUsage.usage(Subcommand.START), null);
       return;
@@ -126,6 +128,19 @@ public class CommandRunner {
     String channel = cardChannel(asker.channelId());
     asker.answer().send(":white_check_mark: Started " + SlackText.safe(done.release().describe()) + ". "
         + SlackText.safe(done.outcome()) + ". The card is in <#" + channel + ">." + checks(done), null);
+  }
+
+  private void testers(SlashCommand.Testers c, String ns, Asker asker) {
+    ActionResult result = releases.testers(ns, c.name(), Mention.of(asker.userId()), c.match());
+    if (result instanceof ActionResult.Refused refused) {
+      asker.answer().send(ReleaseActions.refusal(refused.reason()) + "\n" + CanaryUsage.usage(Subcommand.TESTERS), null);
+      return;
+    }
+    ActionResult.Done done = (ActionResult.Done) result;
+    String when = done.release().phase() == dev.canarybot.release.Phase.Paused
+        ? " The route follows when " + c.name() + " resumes." : "";
+    asker.answer().send(":white_check_mark: " + SlackText.safe(done.entry().reason()) + ". "
+        + SlackText.safe(done.outcome()) + "." + when, null);
   }
 
   /** The preflight's findings, one line each; read from the cluster, so escaped. */
@@ -246,7 +261,7 @@ public class CommandRunner {
     }
     // Whoever may roll back may stop the line.
     return command instanceof SlashCommand.Start || command instanceof SlashCommand.Freeze
-        ? Need.OPERATE : Need.READ;
+        || command instanceof SlashCommand.Testers ? Need.OPERATE : Need.READ;
   }
 
 }

@@ -13,6 +13,7 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.BlockElements;
 import dev.canarybot.release.Action;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CapacityState;
 import dev.canarybot.release.Freeze;
@@ -99,6 +100,10 @@ public final class CanaryCard {
               + " % once they are", 3000))))));
     }
     blocks.add(section(s -> s.text(markdownText("*Plan* " + plan(r)))));
+    String testers = testers(r);
+    if (testers != null) {
+      blocks.add(context(c -> c.blockId("canary_testers").elements(List.of(markdownText(testers)))));
+    }
     String timing = SlackText.limit(timing(r, now, observation), 3000);
     blocks.add(context(c -> c.elements(List.of(markdownText(timing)))));
     blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Analysis* "
@@ -116,6 +121,26 @@ public final class CanaryCard {
           + SlackText.safe(last.describe() + " — " + last.reason()), 3000))))));
     }
     return new Drawn(fallback(r), blocks);
+  }
+
+  /**
+   * The line testers use, once the bot's route is on the VirtualService; {@code null} without
+   * testers. The address comes from the cluster: escaped, and without backticks that would end
+   * the code span.
+   */
+  static String testers(CanaryRelease r) {
+    if (r.testers() == null) {
+      return null;
+    }
+    AddedRoute route = r.status().addedRoute(r.testersRoute());
+    String head = ":test_tube: *Testers* (" + SlackText.escape(r.testers().describe()) + ") reach "
+        + r.target().canarySubset() + " at any weight";
+    if (route == null) {
+      return SlackText.limit(head + " once the route " + r.testersRoute() + " is on the VirtualService", 3000);
+    }
+    String address = route.address() == null ? shortHost(r.target().host()) + "/" : route.address();
+    return SlackText.limit(head + ": `curl " + SlackText.escape(r.testers().curlHeader() + " http://"
+        + address).replace('`', '\'') + "`", 3000);
   }
 
   /** "Canary api-vs: v1 90 % / v2 10 % (Progressing)". */

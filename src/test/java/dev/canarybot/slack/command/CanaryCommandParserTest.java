@@ -3,6 +3,7 @@ package dev.canarybot.slack.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.canarybot.release.CleanupMode;
+import dev.canarybot.release.TestersMatch;
 import dev.canarybot.slack.command.SlashCommand.Cleanup;
 import dev.canarybot.slack.command.SlashCommand.Help;
 import dev.canarybot.slack.command.SlashCommand.ListReleases;
@@ -32,6 +33,13 @@ class CanaryCommandParserTest {
         valid("start api-vs -h", new Help(Subcommand.START)),
         valid("start api-vs", new Start("api-vs", null, null, null, null, null, true)),
         valid("Start api-vs", new Start("api-vs", null, null, null, null, null, true)),
+        valid("start api-vs --testers x-canary=always", new Start("api-vs", null, null, null, null, null, true,
+            List.of(), null, TestersMatch.parse("x-canary=always"))),
+        valid("start api-vs --testers=x-user~^(alice|bob)$", new Start("api-vs", null, null, null, null, null,
+            true, List.of(), null, TestersMatch.parse("x-user~^(alice|bob)$"))),
+        valid("testers api-vs add x-canary=always -n shop",
+            new SlashCommand.Testers("api-vs", "shop", TestersMatch.parse("x-canary=always"))),
+        valid("testers api-vs remove", new SlashCommand.Testers("api-vs", null, null)),
         valid("start api-vs --capacity off", new Start("api-vs", null, null, null, null, null, true,
             dev.canarybot.release.CapacityMode.OFF)),
         valid("start api-vs -n shop --steps 5,25,100 --stable v1 --canary v2 --route primary"
@@ -109,6 +117,18 @@ class CanaryCommandParserTest {
         invalid("frobnicate", "Unknown subcommand `frobnicate`.", null),
         invalid("\"start\" api-vs", "Unknown subcommand", Subcommand.START),
         invalid("start", "Missing name: say which VirtualService to start.", Subcommand.START),
+        invalid("start api-vs --testers X-Canary=always", "Bad `--testers`: header name \"X-Canary\" is not",
+            Subcommand.START),
+        invalid("start api-vs --testers x-canary", "has no '=' or '~'; expected <header>=<value>",
+            Subcommand.START),
+        invalid("start api-vs --testers", "`--testers` needs a value", Subcommand.START),
+        invalid("testers", "Missing name: say which release to change the testers of.", Subcommand.TESTERS),
+        invalid("testers api-vs", "Missing `add` or `remove`: `/canary testers api-vs add x-canary=always`",
+            Subcommand.TESTERS),
+        invalid("testers api-vs put x=1", "Say `add` or `remove`, not `put`", Subcommand.TESTERS),
+        invalid("testers api-vs add", "Missing the header condition: <header>=<value>", Subcommand.TESTERS),
+        invalid("testers api-vs add uri=/admin", "reserved by Istio", Subcommand.TESTERS),
+        invalid("testers api-vs remove x=1", "Unexpected word `x=1`", Subcommand.TESTERS),
         invalid("start api-vs --capacity sometimes", "use `--capacity off`", Subcommand.START),
         invalid("start API_VS", "is not a valid VirtualService name", Subcommand.START),
         invalid("start api-vs -n Shop", "not a valid namespace: it must be a DNS-1123 label",

@@ -1,6 +1,7 @@
 package dev.canarybot.slack.command;
 
 import dev.canarybot.release.CleanupMode;
+import dev.canarybot.release.TestersMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,7 +18,8 @@ final class CommandGenerators {
       "--namespace", "--namespace=shop", "--namespace=", "-n=", "--steps", "--steps=10,50,100",
       "--steps=", "10,50,100", "10,", "50,", "100", "5,5,100", "—steps", "–n", "—", "--",
       "-", "--stable", "--canary", "--route", "--no-auto-rollback", "--force", "--force=1",
-      "--delete", "--check", "--check=a,b", "checkout-success", "-h", "--help", "freeze", "unfreeze", "unfreez", "api-vs", "API", "a..b", "shop", "v1", "v2", "0", "50",
+      "--delete", "--check", "--check=a,b", "testers", "add", "remove", "--testers",
+      "--testers=x-canary=always", "x-canary=always", "x-user~^(a|b)$", "X-Canary=1", "x-canary", "uri=/", "checkout-success", "-h", "--help", "freeze", "unfreeze", "unfreez", "api-vs", "API", "a..b", "shop", "v1", "v2", "0", "50",
       "50%", "%", "101", "-5", "\"", "“", "”", "\"a b\"", "&amp;", "&lt;", "x".repeat(70));
 
   private static final List<String> SEPARATORS = List.of(" ", " ", " ", "  ", "\u00A0", "\t", "");
@@ -55,7 +57,7 @@ final class CommandGenerators {
   }
 
   static SlashCommand validCommand(Random random) {
-    switch (random.nextInt(12)) {
+    switch (random.nextInt(14)) {
       case 0:
         return new SlashCommand.Help(random.nextBoolean() ? null
             : Subcommand.values()[random.nextInt(Subcommand.values().length)]);
@@ -63,7 +65,11 @@ final class CommandGenerators {
         return new SlashCommand.Start(objectName(random), maybe(random, label(random)),
             random.nextBoolean() ? null : steps(random), maybe(random, "v1"),
             maybe(random, "v2-" + label(random)), maybe(random, words(random)),
-            random.nextBoolean(), checks(random));
+            random.nextBoolean(), checks(random), null, random.nextBoolean() ? null : testers(random));
+      case 12:
+        return new SlashCommand.Testers(objectName(random), maybe(random, label(random)), testers(random));
+      case 13:
+        return new SlashCommand.Testers(objectName(random), maybe(random, label(random)), null);
       case 2:
         return new SlashCommand.Status(maybe(random, objectName(random)),
             maybe(random, label(random)));
@@ -102,6 +108,14 @@ final class CommandGenerators {
       }
     }
     return names;
+  }
+
+  /** A header condition: a lowercase header name, an exact value or a regex. */
+  static TestersMatch testers(Random random) {
+    String header = "x-" + label(random);
+    String value = pick(random, List.of("always", "1", "a=b", "v~2", "tester@example.com", "on;off"));
+    return random.nextBoolean() ? new TestersMatch(header, TestersMatch.Kind.EXACT, value)
+        : new TestersMatch(header, TestersMatch.Kind.REGEX, pick(random, List.of("^(alice|bob)$", ".*", "a+b?", "[0-9]{2}")));
   }
 
   /** A DNS-1123 label: lowercase letters and digits with inner dashes. */

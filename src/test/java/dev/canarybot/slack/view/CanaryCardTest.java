@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.util.json.GsonFactory;
 import dev.canarybot.demo.slackapi.BlockKitProblem;
 import dev.canarybot.demo.slackapi.BlockKitRules;
+import dev.canarybot.release.AddedRoute;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CapacityState;
 import dev.canarybot.release.Command;
 import dev.canarybot.release.ObservationPolicy;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.ReleaseFixtures;
+import dev.canarybot.release.TestersMatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,5 +124,19 @@ class CanaryCardTest {
       assertThat(BlockKitRules.message(json(r, links)).map(BlockKitProblem::toString).orElse("none"))
           .as(phase.name()).isEqualTo("none");
     }
+  }
+
+  @Test
+  void theTestersLineIsTheCurlTheyRunOnceTheRouteIsThere() {
+    CanaryRelease r = ReleaseFixtures.progressing().withTesters(TestersMatch.parse("x-canary=always"));
+    assertThat(CanaryCard.testers(ReleaseFixtures.progressing())).isNull();
+    assertThat(CanaryCard.testers(r)).contains("once the route canary-bot-testers-api-vs is on the VirtualService");
+
+    CanaryRelease added = r.withStatus(r.status().withAddedRoute(r.testersRoute(),
+        new AddedRoute(r.testersRoute(), "d1", "api.example.com/api/`v1&")));
+    assertThat(CanaryCard.testers(added))
+        .isEqualTo(":test_tube: *Testers* (x-canary=always) reach v2 at any weight: "
+            + "`curl -H 'x-canary: always' http://api.example.com/api/'v1&amp;`");
+    assertThat(json(added, true).replace("\\u0027", "'")).contains("canary_testers", "curl -H 'x-canary: always'");
   }
 }
