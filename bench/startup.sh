@@ -14,7 +14,8 @@ JAVA_OPTS=${JAVA_OPTS:-}
 BUILD_FLAGS=""
 if [ "${APPCDS:-0}" = 1 ]; then
   BUILD_FLAGS="-Dquarkus.package.jar.appcds.enabled=true"
-  JAVA_OPTS="-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa $JAVA_OPTS"
+  # The archive records the class path as run from target/quarkus-app: run from there.
+  JAVA_OPTS="-XX:SharedArchiveFile=app-cds.jsa $JAVA_OPTS"
 fi
 if [ "${1:-}" != "--no-build" ]; then
   ./mvnw -B -q package -DskipTests $BUILD_FLAGS
@@ -41,7 +42,7 @@ for run in $(seq 1 "$RUNS"); do
   env -u SLACK_BOT_TOKEN -u SLACK_APP_TOKEN -u SLACK_SIGNING_SECRET \
     QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL="http://127.0.0.1:$API_PORT" \
     QUARKUS_HTTP_PORT="$HTTP_PORT" \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"target/bench-startup-$run.log" 2>&1 &
+    sh -c "cd target/quarkus-app && exec java $JAVA_OPTS -jar quarkus-run.jar" >"target/bench-startup-$run.log" 2>&1 &
   APP_PID=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/live"; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -64,7 +65,7 @@ done
 stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "median %d, min %d, max %d", a[int((NR+1)/2)], a[1], a[NR]}'; }
 mkdir -p bench/results
 {
-  echo "startup and idle memory of the packaged app (java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar)"
+  echo "startup and idle memory of the packaged app (in target/quarkus-app: java ${JAVA_OPTS:-} -jar quarkus-run.jar)"
   echo "Kubernetes API: stub on 127.0.0.1 (bench/stub-kubernetes-api.py); no Slack token; leader election off"
   echo "measured: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
