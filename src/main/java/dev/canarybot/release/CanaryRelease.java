@@ -11,10 +11,12 @@ import java.util.Objects;
  * state machine returns new values.
  *
  * @param testers the header that sends testers to the canary at any weight, or {@code null}
+ * @param windows this release's own change windows (spec.windows, as {@code canary.windows} is
+ *     written), or {@code null} for the setting's
  */
 public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
     boolean autoRollback, ReleaseStatus status, Map<String, String> thresholds, List<CheckSpec> checks,
-    CapacityMode capacity, TestersMatch testers) {
+    CapacityMode capacity, TestersMatch testers, String windows) {
 
   public CanaryRelease {
     Objects.requireNonNull(name, "name");
@@ -24,6 +26,13 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
     thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
     checks = checks == null ? List.of() : List.copyOf(checks);
     capacity = capacity == null ? CapacityMode.MATCH_WEIGHT : capacity;
+  }
+
+  /** A release under the setting's change windows. */
+  public CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan, boolean autoRollback,
+      ReleaseStatus status, Map<String, String> thresholds, List<CheckSpec> checks, CapacityMode capacity,
+      TestersMatch testers) {
+    this(name, target, plan, autoRollback, status, thresholds, checks, capacity, testers, null);
   }
 
   /** A release without testers. */
@@ -56,6 +65,11 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
     this(name, target, plan, autoRollback, status, Map.of());
   }
 
+  /** The change windows that rule this release's promotions: its own, else {@code setting}. */
+  public ChangeWindows windowsOr(ChangeWindows setting) {
+    return windows == null ? setting : ChangeWindows.parse(windows, "CanaryRelease " + name + " spec.windows");
+  }
+
   public Phase phase() {
     return status.phase();
   }
@@ -79,12 +93,12 @@ public record CanaryRelease(String name, ReleaseTarget target, ReleasePlan plan,
   }
 
   public CanaryRelease withStatus(ReleaseStatus next) {
-    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds, checks, capacity, testers);
+    return new CanaryRelease(name, target, plan, autoRollback, next, thresholds, checks, capacity, testers, windows);
   }
 
   /** The same release with another testers' condition ({@code null}: none). */
   public CanaryRelease withTesters(TestersMatch next) {
-    return new CanaryRelease(name, target, plan, autoRollback, status, thresholds, checks, capacity, next);
+    return new CanaryRelease(name, target, plan, autoRollback, status, thresholds, checks, capacity, next, windows);
   }
 
   /** The name of this release's testers' route. */

@@ -46,7 +46,7 @@ public class Nudges {
     }
     Instant now = clock.instant();
     // A reminder is for a promotion someone may make now: inside a window, and not frozen.
-    boolean open = policies.windows().isOpen(now) && policies.freezeOf(r.namespace()).isEmpty();
+    boolean open = r.windowsOr(policies.windows()).isOpen(now) && policies.freezeOf(r.namespace()).isEmpty();
     Nudge.Decision d = null;
     StoredRelease current = stored;
     for (int attempt = 0; attempt < 2 && d == null; attempt++) {

@@ -305,7 +305,7 @@ public class ReleaseService {
     String why = reason;
     // The policy comes first: during a freeze, "frozen by …" is the answer, whatever the card showed.
     boolean wouldMove = release.phase() == Phase.Progressing && release.weight() == seen;
-    ReleasePolicy.Verdict policy = policy(Action.PROMOTE, namespace, name, force);
+    ReleasePolicy.Verdict policy = policy(Action.PROMOTE, namespace, name, release, force);
     if (policy.refused()) {
       return new ActionResult.Refused(policy.refusal());
     }
@@ -370,6 +370,12 @@ public class ReleaseService {
    * Rollback and pause never come here: they must not wait for anything.
    */
   private ReleasePolicy.Verdict policy(Action action, String namespace, String name, boolean force) {
+    return policy(action, namespace, name, null, force);
+  }
+
+  /** @param release the release asked about, whose own windows rule it; null when there is none yet */
+  private ReleasePolicy.Verdict policy(Action action, String namespace, String name, CanaryRelease release,
+      boolean force) {
     ReleasePolicy policy;
     try {
       policy = policies.now();
@@ -378,7 +384,8 @@ public class ReleaseService {
           + ": whether releases are frozen cannot be read (" + e.getMessage() + "); try again, "
           + "or roll back, which never waits for it", null);
     }
-    return policy.check(action, namespace, name, null, force, clock.instant());
+    return policy.check(action, namespace, name,
+        release == null || release.windows() == null ? null : release.windowsOr(null), force, clock.instant());
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CapacityMode;
 import dev.canarybot.release.CapacityState;
 import dev.canarybot.release.CardRef;
+import dev.canarybot.release.ChangeWindows;
 import dev.canarybot.release.CleanupMode;
 import dev.canarybot.release.HistoryEntry;
 import dev.canarybot.release.LastVerdict;
@@ -89,12 +90,20 @@ public final class CanaryReleaseMapper {
     } catch (IllegalArgumentException e) {
       throw new UnreadableReleaseException(id + ": spec.testers: " + e.getMessage(), e);
     }
+    if (spec.windows != null) {
+      try {
+        ChangeWindows.parse(spec.windows, id + " spec.windows");
+      } catch (RuntimeException e) {
+        // A hand-edited window the bot cannot read is refused, never taken for "always".
+        throw new UnreadableReleaseException(e.getMessage(), e);
+      }
+    }
     return new CanaryRelease(name, target, plan, spec.autoRollback, status, spec.thresholds,
         CheckSpecDto.toChecks(spec.checks),
         spec.capacity == null ? CapacityMode.MATCH_WEIGHT : CapacityMode.of(spec.capacity).orElseThrow(
             () -> new UnreadableReleaseException(id + ": spec.capacity " + spec.capacity
                 + " is neither match-weight nor off")),
-        testers);
+        testers, spec.windows);
   }
 
   /** A status the bot could act on: every field it reads is there and agrees with the plan. */
@@ -129,6 +138,7 @@ public final class CanaryReleaseMapper {
     spec.autoRollback = release.autoRollback();
     spec.capacity = release.capacity() == CapacityMode.MATCH_WEIGHT ? null : release.capacity().word();
     spec.thresholds = release.thresholds().isEmpty() ? null : new java.util.TreeMap<>(release.thresholds());
+    spec.windows = release.windows();
     spec.checks = CheckSpecDto.of(release.checks());
     spec.testers = release.testers() == null ? null : release.testers().describe();
     return spec;

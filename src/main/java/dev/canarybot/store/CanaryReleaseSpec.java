@@ -43,4 +43,7 @@ public class CanaryReleaseSpec {
   @io.fabric8.generator.annotation.ValidationRule(value = "self.all(c, self.exists_one(d, d.name == c.name))",
       message = "each check name must be unique within the release")
   public List<CheckSpecDto> checks;
+  /** This release's change windows, as canary.windows is written; absent: the setting's. */
+  @Size(max = 500)
+  public String windows;
 }

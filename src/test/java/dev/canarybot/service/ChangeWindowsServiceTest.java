@@ -2,6 +2,7 @@ package dev.canarybot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.ReleaseTarget;
 import dev.canarybot.service.port.FreezeStore;
 import dev.canarybot.service.port.ResolvedTarget;
@@ -64,6 +65,23 @@ class ChangeWindowsServiceTest {
 
     // rollback never waits for a window
     assertThat(service.rollback("default", "api-vs", "<@U0OPERATOR>", "5xx", -1)).isInstanceOf(ActionResult.Done.class);
+  }
+
+  @Test
+  void aReleasesOwnWindowsRuleItsPromotionsOverTheSetting() {
+    // Sat 2026-11-28 10:00Z: the setting allows any time, the release only Mon-Fri in Shanghai
+    clock.set(Instant.parse("2026-11-28T10:00:00Z"));
+    ReleaseService service = service("always", false);
+    service.start(start());
+    var stored = store.find("default", "api-vs").orElseThrow();
+    CanaryRelease r = stored.release();
+    store.update(stored, new CanaryRelease(r.name(), r.target(), r.plan(), r.autoRollback(), r.status(),
+        r.thresholds(), r.checks(), r.capacity(), r.testers(), "Mon-Fri 09:00-17:00 Asia/Shanghai"));
+
+    ActionResult refused = service.promote("default", "api-vs", "<@U0APPROVER>", 0, 10, null, false);
+    assertThat(((ActionResult.Refused) refused).reason()).startsWith("cannot promote api-vs now: "
+        + "outside the change windows (Mon-Fri 09:00-17:00 Asia/Shanghai); next window opens Mon 09:00");
+    assertThat(store.get("api-vs").weight()).isEqualTo(10);
   }
 
   @Test

@@ -74,6 +74,19 @@ class CanaryReleaseMapperTest {
   }
 
   @Test
+  void aReleasesOwnWindowsSurviveAndABadOneIsUnreadableNeverAlways() {
+    CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs"));
+    resource.getSpec().windows = "Mon-Fri 09:00-17:00 Europe/Berlin";
+    CanaryRelease read = CanaryReleaseMapper.toDomain(resource);
+    assertThat(read.windows()).isEqualTo("Mon-Fri 09:00-17:00 Europe/Berlin");
+    assertThat(CanaryReleaseMapper.toResource(read).getSpec().windows).isEqualTo("Mon-Fri 09:00-17:00 Europe/Berlin");
+
+    resource.getSpec().windows = "weekdays 9 to 5";
+    assertThatThrownBy(() -> CanaryReleaseMapper.toDomain(resource)).isInstanceOf(UnreadableReleaseException.class)
+        .hasMessageContaining("spec.windows");
+  }
+
+  @Test
   void aHandEditedTestersConditionThatDoesNotParseIsUnreadable() {
     CanaryReleaseResource resource = CanaryReleaseMapper.toResource(Releases.started("default", "api-vs"));
     resource.getSpec().testers = "X-Canary=always";
