@@ -60,8 +60,10 @@ public class AlertPublisher {
           return false;
         })
         .thenCompose(edited -> edited
-            // The page says it all; a lost thread line does not make the step unsaid.
-            ? inThread(page, line, plan.mention()).handle((replied, failed) -> Optional.of(page))
+            // The page says it all, so a lost quiet line does not make the step unsaid; a lost
+            // mention does (someone must act): the next tick edits and calls again.
+            ? inThread(page, line, plan.mention()).handle((replied, failed) ->
+                failed != null && plan.mention() ? Optional.<CardRef>empty() : Optional.of(page))
             // The page is gone (deleted by hand, its channel archived): the episode needs a new
             // one, and it calls people, since they never saw the earlier one go on.
             : post(channel, blocks(release, rollback, loud), loud));
