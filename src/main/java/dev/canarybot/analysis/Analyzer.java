@@ -53,8 +53,7 @@ public final class Analyzer {
         compare = false;
       }
       f.proof(proof(canary, compare ? stable : null));
-      ErrorRateCheck.check(f, canary, compare ? stable : null, t);
-      ErrorRateCheck.checkRecent(f, canary, snapshot.recent(), t);
+      ErrorRateCheck.check(f, canary, compare ? stable : null, t, snapshot.recent());
       LatencyCheck.check(f, canary, stable, t, compare);
       if (compare) {
         checkSplit(f, canary, stable, t, configuredCanaryWeight);

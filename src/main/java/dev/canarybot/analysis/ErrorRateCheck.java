@@ -18,7 +18,8 @@ final class ErrorRateCheck {
 
   private ErrorRateCheck() {}
 
-  static void check(Findings f, VersionMetrics canary, VersionMetrics stable, Thresholds t) {
+  /** @param recent the canary's errors over the recent span, or null when not measured */
+  static void check(Findings f, VersionMetrics canary, VersionMetrics stable, Thresholds t, RecentErrors recent) {
     String v = canary.version();
     if (canary.errors().isEmpty()) {
       f.raise(Kind.Inconclusive, "no 5xx count for " + v + ", so its error rate is unknown");
@@ -54,6 +55,10 @@ final class ErrorRateCheck {
       f.block(need + " to " + v + " to prove its 5xx rate below " + percent(t.maxErrorRate()));
     }
     compareWithStable(f, canary, stable, t, rate);
+    if (!(lower > t.rollbackErrorRate())) {
+      // The whole window does not prove a breach (yet): the recent span may.
+      checkRecent(f, v, recent, t);
+    }
   }
 
   /**
@@ -61,27 +66,20 @@ final class ErrorRateCheck {
    * its own traffic proves it, not once it has outweighed the healthy minutes before it. Only
    * the trigger: gates and Watch keep the whole window, so a short burst pages nobody.
    */
-  static void checkRecent(Findings f, VersionMetrics canary, RecentErrors recent, Thresholds t) {
+  private static void checkRecent(Findings f, String v, RecentErrors recent, Thresholds t) {
     if (recent == null || recent.requests().isEmpty() || recent.errors().isEmpty()
         || !(recent.requests().getAsDouble() > 0)) {
       return;
     }
     double n = recent.requests().getAsDouble();
     double k = recent.errors().getAsDouble();
-    double windowLower = canary.errors().isPresent() && canary.requests().isPresent() && canary.requests().getAsDouble() > 0
-        ? Statistics.lowerBound(canary.errors().getAsDouble(), canary.requests().getAsDouble(), t.enoughDataConfidence())
-        : 0;
-    if (windowLower > t.rollbackErrorRate()) {
-      // The whole window says it already.
-      return;
-    }
-    double c = t.enoughDataConfidence();
-    if (Statistics.lowerBound(k, n, c) > t.rollbackErrorRate()) {
-      f.raise(Kind.Breach, canary.version() + " 5xx rate " + percent(k / n) + " (" + count(k) + " of "
+    if (Statistics.lowerBound(k, n, t.enoughDataConfidence()) > t.rollbackErrorRate()) {
+      f.raise(Kind.Breach, v + " 5xx rate " + percent(k / n) + " (" + count(k) + " of "
           + count(n) + " requests) in the last " + TimeText.duration(recent.window())
           + " is above the " + percent(t.rollbackErrorRate()) + " rollback trigger");
     }
   }
+
 
   private static void compareWithStable(
       Findings f, VersionMetrics canary, VersionMetrics stable, Thresholds t, double canaryRate) {

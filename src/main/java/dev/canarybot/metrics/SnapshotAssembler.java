@@ -33,13 +33,6 @@ final class SnapshotAssembler {
   /**
    * @param pods the pod health of a Deployment ({@code namespace}, {@code name}) since its step
    *     began, or null when unknown
-   */
-  Map<String, MetricSnapshot> assemble(List<CanaryRelease> releases, QueryResults answers, Instant at,
-      Duration window, BiFunction<CanaryRelease, String, PodHealth> pods) {
-    return assemble(releases, answers, at, window, null, pods);
-  }
-
-  /**
    * @param recent the span of the request series labelled {@link QueryTemplates#SPAN_LABEL}
    *     "recent" in the answer, or null when none was asked for
    */

@@ -7,6 +7,7 @@ import dev.canarybot.analysis.VerdictKinds;
 import dev.canarybot.analysis.VerdictText;
 import dev.canarybot.release.CanaryRelease;
 import dev.canarybot.release.CardRef;
+import dev.canarybot.release.FreezeState;
 import dev.canarybot.release.LastVerdict;
 import dev.canarybot.service.port.Analysis;
 import dev.canarybot.service.port.AutoRollback;
@@ -91,11 +92,12 @@ public class AnalysisJob {
     Map<String, Analysis> results = analyzer.analyze(
         watched.stream().map(StoredRelease::release).toList());
     trackAvailability(watched, results);
+    FreezeState freezes = nudges.freezes();
     for (StoredRelease stored : watched) {
       Analysis a = results.get(MetricsSource.key(stored.release()));
       try {
         act(stored, a);
-        String rollback = nudges.after(stored, a.verdict());
+        String rollback = nudges.after(stored, a.verdict(), freezes);
         if (rollback != null) {
           releases.rollback(stored.release().namespace(), stored.release().name(), BOT, rollback,
               stored.release().weight());

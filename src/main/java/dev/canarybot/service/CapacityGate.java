@@ -89,10 +89,10 @@ final class CapacityGate {
         events.warning(r, "ScaleFailed", message);
         return hold(stored, message);
       }
-      return hold(record(stored, scale.state()), waitingLine(t, scale.state().target(), now.ready()));
+      return hold(record(stored, scale.state()), CapacityState.waitLine(t.canaryWorkload(), scale.state().target(), now.ready()));
     }
     if (step instanceof CapacityStep.Wait wait) {
-      return hold(record(stored, wait.state()), waitingLine(t, wait.target(), wait.ready()));
+      return hold(record(stored, wait.state()), CapacityState.waitLine(t.canaryWorkload(), wait.target(), wait.ready()));
     }
     CapacityStep.TimedOut out = (CapacityStep.TimedOut) step;
     String why;
@@ -156,11 +156,6 @@ final class CapacityGate {
     } catch (RuntimeException e) {
       return Optional.of(t.canaryWorkload() + " unreadable: " + e.getMessage());
     }
-  }
-
-  /** "scaling api-v2 to 3 replicas — 2/3 ready". */
-  static String waitingLine(ReleaseTarget t, int target, int ready) {
-    return CapacityState.waitLine(t.canaryWorkload(), target, ready);
   }
 
   private static Gate hold(StoredRelease stored, String outcome) {

@@ -2,6 +2,7 @@ package dev.canarybot.service;
 
 import dev.canarybot.analysis.Verdict;
 import dev.canarybot.release.CanaryRelease;
+import dev.canarybot.release.FreezeState;
 import dev.canarybot.release.Nudge;
 import dev.canarybot.release.Phase;
 import dev.canarybot.release.TimeText;
@@ -38,15 +39,32 @@ public class Nudges {
     this.clock = clock;
   }
 
-  /** @return the reason to roll back (the deadline passed and the setting says so), or null */
-  String after(StoredRelease stored, Verdict v) {
+  /**
+   * The freezes for one tick's reminders, read once for all releases; unknown (unreadable)
+   * counts as frozen here, since a reminder is only for a promotion someone may make now.
+   */
+  FreezeState freezes() {
+    try {
+      return policies.store().read().state();
+    } catch (RuntimeException e) {
+      LOG.debugf("freezes unreadable, no reminders this tick: %s", e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * @param freezes as {@link #freezes()} read them this tick, or null when unknown
+   * @return the reason to roll back (the deadline passed and the setting says so), or null
+   */
+  String after(StoredRelease stored, Verdict v, FreezeState freezes) {
     CanaryRelease r = stored.release();
     if (r.phase() != Phase.Progressing || r.status().stepStartedAt() == null || r.nextWeight() < 0) {
       return null;
     }
     Instant now = clock.instant();
     // A reminder is for a promotion someone may make now: inside a window, and not frozen.
-    boolean open = r.windowsOr(policies.windows()).isOpen(now) && policies.freezeOf(r.namespace()).isEmpty();
+    boolean open = freezes != null && freezes.covering(r.namespace()).isEmpty()
+        && r.windowsOr(policies.windows()).isOpen(now);
     Nudge.Decision d = null;
     StoredRelease current = stored;
     for (int attempt = 0; attempt < 2 && d == null; attempt++) {

@@ -385,7 +385,7 @@ public class ReleaseService {
           + "or roll back, which never waits for it", null);
     }
     return policy.check(action, namespace, name,
-        release == null || release.windows() == null ? null : release.windowsOr(null), force, clock.instant());
+        release == null ? null : release.windowsOr(null), force, clock.instant());
   }
 
   /**
